@@ -1,0 +1,137 @@
+// Copyright (C) 2026 The Concierge Authors. SPDX-License-Identifier: Apache-2.0
+#include "platform/useragent_p.h"
+
+#include "core/logging_p.h"
+
+#include <QtCore/QProcess>
+#include <QtGui/QDesktopServices>
+#include <QtGui/QGuiApplication>
+
+namespace Concierge::Internal {
+
+UserAgent::~UserAgent() = default;
+
+namespace {
+
+class CommandUserAgent final : public UserAgent
+{
+public:
+    explicit CommandUserAgent(QStringList command)
+        : m_command(std::move(command))
+    {
+    }
+    ~CommandUserAgent() override { close(); }
+
+    Result<void> open(const QUrl &url) override
+    {
+        if (m_command.isEmpty())
+            return Error(Error::Code::UserAgentFailed, QStringLiteral("no browser command"));
+        close();
+        m_process = new QProcess(this);
+        // The command's output never reaches our stdout (the CLI's JSON lives there).
+        m_process->setStandardOutputFile(QProcess::nullDevice());
+        m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QStringList args = m_command.mid(1);
+        args.append(url.toString(QUrl::FullyEncoded));
+        connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+            if (status != QProcess::NormalExit || code != 0) {
+                qCInfo(lcFlow) << "browser command ended with" << code;
+                Q_EMIT failed(Error(Error::Code::UserAgentFailed,
+                                    QStringLiteral("the browser command exited with status %1").arg(code)));
+            }
+        });
+        qCDebug(lcFlow).noquote() << "starting browser command" << m_command.first();
+        m_process->start(m_command.first(), args, QIODevice::ReadOnly);
+        if (!m_process->waitForStarted(10000)) {
+            const QString program = m_command.first();
+            close();
+            return Error(Error::Code::UserAgentFailed, QStringLiteral("could not start ") + program);
+        }
+        return {};
+    }
+
+    void close() override
+    {
+        if (!m_process)
+            return;
+        m_process->disconnect(this);
+        if (m_process->state() != QProcess::NotRunning) {
+            m_process->terminate();
+            if (!m_process->waitForFinished(2000))
+                m_process->kill();
+            m_process->waitForFinished(1000);
+        }
+        delete m_process;
+        m_process = nullptr;
+    }
+
+private:
+    QStringList m_command;
+    QProcess *m_process = nullptr;
+};
+
+class SystemBrowserUserAgent final : public UserAgent
+{
+public:
+    Result<void> open(const QUrl &url) override
+    {
+        if (qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+            if (QDesktopServices::openUrl(url))
+                return {};
+            return Error(Error::Code::UserAgentFailed, QStringLiteral("the system browser could not be opened"));
+        }
+        // Without a GUI application (a command-line tool): the platform's opener, detached.
+        const QStringList command = platformOpenCommand();
+        if (command.isEmpty())
+            return Error(Error::Code::UserAgentFailed, QStringLiteral("no way to open a browser here"));
+        QStringList args = command.mid(1);
+        args.append(url.toString(QUrl::FullyEncoded));
+        QProcess process;
+        process.setProgram(command.first());
+        process.setArguments(args);
+        process.setStandardOutputFile(QProcess::nullDevice());
+        process.setStandardErrorFile(QProcess::nullDevice());
+        if (!process.startDetached())
+            return Error(Error::Code::UserAgentFailed, QStringLiteral("could not start ") + command.first());
+        return {};
+    }
+};
+
+} // namespace
+
+std::unique_ptr<UserAgent> createSystemBrowserUserAgent()
+{
+    return std::make_unique<SystemBrowserUserAgent>();
+}
+
+std::unique_ptr<UserAgent> createCommandUserAgent(const QStringList &command)
+{
+    return std::make_unique<CommandUserAgent>(command);
+}
+
+QStringList splitCommand(const QString &command)
+{
+    QStringList out;
+    QString current;
+    bool quoted = false;
+    bool has = false;
+    for (const QChar c : command) {
+        if (c == u'"') {
+            quoted = !quoted;
+            has = true;
+        } else if (c == u' ' && !quoted) {
+            if (has)
+                out.append(current);
+            current.clear();
+            has = false;
+        } else {
+            current.append(c);
+            has = true;
+        }
+    }
+    if (has)
+        out.append(current);
+    return out;
+}
+
+} // namespace Concierge::Internal

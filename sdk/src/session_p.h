@@ -1,0 +1,89 @@
+// Copyright (C) 2026 The Concierge Authors. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <concierge/authorizationrequest.h>
+#include <concierge/session.h>
+#include <concierge/tokenresponse.h>
+
+#include "net/metadatacache_p.h"
+#include "net/transport_p.h"
+#include "platform/loopbacklistener_p.h"
+#include "platform/useragent_p.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QTimer>
+
+#include <memory>
+
+namespace Concierge {
+
+/*!
+  \internal
+  The session's state and the seam tests and benchmarks use: the user agent, the clock and the
+  transport can be replaced, and timings of the last sign-in are kept.
+*/
+class SessionPrivate
+{
+    Q_DECLARE_PUBLIC(Session)
+public:
+    explicit SessionPrivate(Session *q, const ProviderConfig &config);
+    ~SessionPrivate();
+
+    static SessionPrivate *get(Session *session) { return session->d_func(); }
+
+    // Seams
+    void setUserAgent(std::unique_ptr<Internal::UserAgent> userAgent);
+    void setClock(Internal::MetadataCache::Clock clock);
+    QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
+
+    // Sign-in steps: each pulls the next when it completes; every path ends in finishSignIn().
+    void startSignIn(const SignInOptions &options);
+    void onDiscovery(const Result<ProviderMetadata> &metadata);
+    void onRedirect(const QUrl &redirect);
+    void onTokenReply(const Internal::HttpResponse &reply);
+    void validateAndFinish(const TokenResponse &response, bool jwksRefetched);
+    void finishSignIn(const Result<TokenSet> &result);
+    void setState(Session::State state);
+
+    //! Timings of the last sign-in (nanoseconds, monotonic) for benchmarks.
+    struct Timings
+    {
+        qint64 redirectReceived = 0;
+        qint64 tokenRequestSent = 0;
+        qint64 tokenResponseReceived = 0;
+        qint64 signedIn = 0;
+        int requestsAtStart = 0;
+        int requestsAtEnd = 0;
+    };
+    Timings timings;
+    QElapsedTimer monotonic;
+
+    Session *q_ptr;
+    ProviderConfig config;
+    ProviderMetadata metadata;
+    Session::State state = Session::State::SignedOut;
+    TokenSet tokens;
+
+    Internal::Transport *transport;
+    Internal::MetadataCache *cache;
+    Internal::MetadataCache::Clock clock;
+    std::unique_ptr<Internal::UserAgent> userAgent;
+    QStringList browserCommand;
+    int flowTimeoutSeconds = 600;
+
+    // The sign-in in flight (at most one).
+    struct Flow
+    {
+        quint64 id = 0;
+        SignInOptions options;
+        AuthorizationRequest request;
+        std::unique_ptr<Internal::LoopbackListener> listener;
+        QTimer timeout;
+        Session::State previousState = Session::State::SignedOut;
+        bool waitingForRedirect = false;
+    };
+    std::unique_ptr<Flow> flow;
+    quint64 nextFlowId = 1;
+};
+
+} // namespace Concierge
