@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <utility>
@@ -108,6 +109,170 @@ private:
     json *m_member = nullptr;
     bool m_started = false;
 };
+
+// ---------------------------------------------------------------------------------------------
+// The same strictness without a DOM: duplicate member names are found with a flat list of the
+// names of every open object (short lists in practice: a linear scan beats hashing), and only the
+// requested top-level members are kept.
+// ---------------------------------------------------------------------------------------------
+class MemberReader
+{
+public:
+    using json = nlohmann::json;
+    using Type = JsonMember::Type;
+
+    MemberReader(const char *const *names, JsonMember *members, std::size_t count)
+        : m_names(names), m_members(members), m_count(count)
+    {
+        m_keys.reserve(16);
+        m_frames.reserve(8);
+    }
+
+    bool null() { return scalar(Type::Other); }
+    bool boolean(bool) { return scalar(Type::Other); }
+    bool number_integer(json::number_integer_t v) { return number(double(v)); }
+    bool number_unsigned(json::number_unsigned_t v) { return number(double(v)); }
+    bool number_float(json::number_float_t v, const json::string_t &) { return number(v); }
+    bool binary(json::binary_t &) { return false; }
+
+    bool string(json::string_t &v)
+    {
+        if (m_depth == 0)
+            return false;
+        if (m_depth == 1) {
+            if (m_target) {
+                m_target->type = Type::String;
+                m_target->string = std::move(v);
+                m_target = nullptr;
+            }
+        } else if (m_depth == 2 && m_array) {
+            m_array->strings.push_back(std::move(v));
+        }
+        return true;
+    }
+
+    bool start_object(std::size_t) { return open(true); }
+    bool start_array(std::size_t) { return open(false); }
+    bool end_object()
+    {
+        m_keys.resize(m_frames.back());
+        m_frames.pop_back();
+        return close();
+    }
+    bool end_array() { return close(); }
+
+    bool key(json::string_t &name)
+    {
+        for (std::size_t i = m_frames.back(); i < m_keys.size(); ++i) {
+            if (m_keys[i] == name)
+                return false; // duplicate member name
+        }
+        if (m_depth == 1) {
+            m_target = nullptr;
+            for (std::size_t i = 0; i < m_count; ++i) {
+                if (name == m_names[i]) {
+                    m_target = &m_members[i];
+                    break;
+                }
+            }
+        }
+        m_keys.push_back(std::move(name));
+        return true;
+    }
+
+    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) { return false; }
+
+    bool complete() const { return m_started && m_depth == 0; }
+
+private:
+    bool scalar(Type type)
+    {
+        if (m_depth == 0)
+            return false;
+        if (m_depth == 1 && m_target) {
+            m_target->type = type;
+            m_target = nullptr;
+        } else if (m_depth == 2 && m_array) {
+            m_array->type = Type::Other; // an array holding a non-string
+            m_array->strings.clear();
+            m_array = nullptr;
+        }
+        return true;
+    }
+
+    bool number(double v)
+    {
+        if (m_depth == 1 && m_target) {
+            m_target->type = std::isfinite(v) ? Type::Number : Type::Other;
+            m_target->number = v;
+            m_target = nullptr;
+            return true;
+        }
+        return scalar(Type::Other);
+    }
+
+    bool open(bool object)
+    {
+        if (m_depth == 0) {
+            if (m_started || !object)
+                return false; // not an object, or a second document
+            m_started = true;
+        } else if (m_depth >= kMaxJsonDepth) {
+            return false;
+        } else if (m_depth == 1 && m_target) {
+            m_target->type = object ? Type::Other : Type::StringArray;
+            m_target->strings.clear();
+            if (!object)
+                m_array = m_target;
+            m_target = nullptr;
+        } else if (m_depth == 2 && m_array) {
+            m_array->type = Type::Other; // nested container inside the array
+            m_array->strings.clear();
+            m_array = nullptr;
+        }
+        if (object)
+            m_frames.push_back(m_keys.size());
+        ++m_depth;
+        return true;
+    }
+
+    bool close()
+    {
+        if (--m_depth == 1)
+            m_array = nullptr;
+        return true;
+    }
+
+    const char *const *m_names;
+    JsonMember *m_members;
+    std::size_t m_count;
+    JsonMember *m_target = nullptr; // the top-level member whose value comes next
+    JsonMember *m_array = nullptr;  // the top-level array being collected
+    std::vector<std::string> m_keys;
+    std::vector<std::size_t> m_frames; // start of each open object's names in m_keys
+    int m_depth = 0;
+    bool m_started = false;
+};
+
+template<typename Sax>
+bool saxParse(QByteArrayView text, Sax &sax)
+{
+    const char *begin = text.data();
+    if (!begin) // an empty view may carry a null pointer
+        return false;
+    const char *end = begin + text.size();
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+    try {
+        return nlohmann::json::sax_parse(begin, end, &sax, nlohmann::json::input_format_t::json,
+                                         /*strict=*/true, /*ignore_comments=*/false);
+    } catch (...) { // only std::bad_alloc can get here; treat as unparseable
+        return false;
+    }
+#else
+    return nlohmann::json::sax_parse(begin, end, &sax, nlohmann::json::input_format_t::json,
+                                     /*strict=*/true, /*ignore_comments=*/false);
+#endif
+}
 
 const EVP_MD *fetchDigest(const char *name)
 {
@@ -216,25 +381,15 @@ std::optional<nlohmann::json> parseStrictJsonObject(QByteArrayView text)
 {
     nlohmann::json root;
     StrictObjectBuilder builder(root);
-    const char *begin = text.data();
-    const char *end = begin + text.size();
-    if (!begin) // an empty view may carry a null pointer
-        return std::nullopt;
-    bool ok = false;
-#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
-    try {
-        ok = nlohmann::json::sax_parse(begin, end, &builder, nlohmann::json::input_format_t::json,
-                                       /*strict=*/true, /*ignore_comments=*/false);
-    } catch (...) { // only std::bad_alloc can get here; treat as unparseable
-        ok = false;
-    }
-#else
-    ok = nlohmann::json::sax_parse(begin, end, &builder, nlohmann::json::input_format_t::json,
-                                   /*strict=*/true, /*ignore_comments=*/false);
-#endif
-    if (!ok || !builder.complete())
+    if (!saxParse(text, builder) || !builder.complete())
         return std::nullopt;
     return root;
+}
+
+bool readTopLevelMembers(QByteArrayView text, const char *const *names, JsonMember *members, std::size_t count)
+{
+    MemberReader reader(names, members, count);
+    return saxParse(text, reader) && reader.complete();
 }
 
 Result<CompactJws> CompactJws::parse(const QByteArray &compact, qsizetype maxBytes)
@@ -261,38 +416,39 @@ Result<CompactJws> CompactJws::parse(const QByteArray &compact, qsizetype maxByt
     const auto headerBytes = base64UrlDecode(headerPart);
     if (!headerBytes || headerBytes->isEmpty())
         return Error(Code::IdTokenMalformed, QStringLiteral("JWS header is not base64url"));
-    auto headerJson = parseStrictJsonObject(*headerBytes);
-    if (!headerJson)
+    static const char *const names[] = {"alg", "kid", "typ", "crit"};
+    JsonMember members[4];
+    if (!readTopLevelMembers(*headerBytes, names, members, 4))
         return Error(Code::IdTokenMalformed, QStringLiteral("JWS header is not a JSON object without duplicate members"));
 
     CompactJws jws;
     JwsHeader &header = jws.m_header;
 
     // 4. Any "crit" names an extension that must be understood; we understand none.
-    if (headerJson->contains("crit"))
+    if (members[3].type != JsonMember::Type::Absent)
         return Error(Code::IdTokenCritUnsupported, QStringLiteral("JWS header has crit"));
 
     // 5. alg: a string naming a supported algorithm.
-    const auto alg = headerJson->find("alg");
-    if (alg == headerJson->end() || !alg->is_string())
+    if (members[0].type != JsonMember::Type::String)
         return Error(Code::IdTokenMalformed, QStringLiteral("JWS header has no alg"));
-    header.algorithm = algorithmFromName(alg->get_ref<const std::string &>());
+    header.algorithm = algorithmFromName(members[0].string);
     if (header.algorithm == Algorithm::Unsupported)
         return Error(Code::IdTokenAlgorithmRejected, QStringLiteral("algorithm not supported"));
 
     // 6. kid and typ, when present, are short strings.
-    if (const auto kid = headerJson->find("kid"); kid != headerJson->end()) {
-        if (!kid->is_string())
-            return Error(Code::IdTokenMalformed, QStringLiteral("kid is not a string"));
-        const auto &value = kid->get_ref<const std::string &>();
-        if (value.size() > kMaxKidBytes)
+    switch (members[1].type) {
+    case JsonMember::Type::Absent: break;
+    case JsonMember::Type::String:
+        if (members[1].string.size() > kMaxKidBytes)
             return Error(Code::IdTokenMalformed, QStringLiteral("kid too long"));
-        header.kid = value;
+        header.kid = std::move(members[1].string);
+        break;
+    default: return Error(Code::IdTokenMalformed, QStringLiteral("kid is not a string"));
     }
-    if (const auto typ = headerJson->find("typ"); typ != headerJson->end()) {
-        if (!typ->is_string())
-            return Error(Code::IdTokenMalformed, QStringLiteral("typ is not a string"));
-        header.typ = typ->get_ref<const std::string &>();
+    switch (members[2].type) {
+    case JsonMember::Type::Absent: break;
+    case JsonMember::Type::String: header.typ = std::move(members[2].string); break;
+    default: return Error(Code::IdTokenMalformed, QStringLiteral("typ is not a string"));
     }
 
     // 7. Payload and signature: canonical base64url.
@@ -303,7 +459,6 @@ Result<CompactJws> CompactJws::parse(const QByteArray &compact, qsizetype maxByt
     if (!signature)
         return Error(Code::IdTokenMalformed, QStringLiteral("JWS signature is not base64url"));
 
-    header.json = std::move(*headerJson);
     jws.m_compact = compact;
     jws.m_signingInputLength = dot2 - data;
     jws.m_payload = std::move(*payload);

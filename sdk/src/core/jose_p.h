@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace Concierge::Jose {
 
@@ -50,12 +51,38 @@ constexpr int kMaxJsonDepth = 32;
 //! the same object (at any depth). A leading UTF-8 BOM is ignored (RFC 8259 §8.1 permits it).
 std::optional<nlohmann::json> parseStrictJsonObject(QByteArrayView text);
 
+//! One top-level member of a JSON object, as read by readTopLevelMembers().
+struct JsonMember
+{
+    enum class Type : unsigned char {
+        Absent,
+        String,
+        Number,      //!< integer or fraction, as double
+        StringArray, //!< an array whose items are all strings (possibly none)
+        Other,       //!< true, false, null, an object, or an array holding a non-string
+    };
+    Type type = Type::Absent;
+    std::string string;               //!< Type::String
+    double number = 0;                //!< Type::Number
+    std::vector<std::string> strings; //!< Type::StringArray
+};
+
+/*!
+  Reads \a text with exactly the rules of parseStrictJsonObject() (one object, strict JSON, no
+  duplicate member names at any depth, nesting limit) without building a document, and fills
+  \a members[i] for the top-level member named \a names[i] (i < \a count). Everything else is
+  checked and skipped. Returns false, with \a members in an unspecified state, when \a text is
+  not acceptable. This is the fast path used on every token.
+*/
+bool readTopLevelMembers(QByteArrayView text, const char *const *names, JsonMember *members, std::size_t count);
+
+//! The protected header parameters the SDK looks at. Key-bearing parameters (jwk, jku, x5u, x5c,
+//! x5t) are deliberately not even read.
 struct JwsHeader
 {
     Algorithm algorithm = Algorithm::Unsupported;
     std::optional<std::string> kid; // at most kMaxKidBytes
     std::optional<std::string> typ;
-    nlohmann::json json; // the whole protected header; key-bearing members are never used
 };
 
 /*
