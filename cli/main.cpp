@@ -7,6 +7,12 @@
 #include <concierge/session.h>
 
 #include <QtCore/QCommandLineParser>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QSaveFile>
+#include <QtCore/QStandardPaths>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
@@ -14,6 +20,8 @@
 #include <QtCore/QTimer>
 
 #include <cstdio>
+#include <functional>
+#include <utility>
 
 using namespace Concierge;
 
@@ -24,6 +32,11 @@ const char kUsage[] =
     "\n"
     "Commands:\n"
     "  login     Sign in through the browser (authorization code + PKCE)\n"
+    "  token     Print a fresh access token's metadata (refreshing if needed)\n"
+    "  refresh   Refresh the stored tokens now\n"
+    "  userinfo  Print the UserInfo claims of the stored sign-in\n"
+    "  call URL  Authorized request (--method M); prints the HTTP status and body\n"
+    "  logout    Revoke the tokens and forget the sign-in [--end-session [--open-with CMD]]\n"
     "  help      Show this help\n"
     "\n"
     "login options:\n"
@@ -44,6 +57,12 @@ const char kUsage[] =
     "  --userinfo            also fetch and print the UserInfo claims\n"
     "  --timeout SECONDS     give up after this long (default 300)\n"
     "  --reveal-tokens       include the tokens in the output (never by default)\n"
+    "  --refresh             refresh once right after signing in\n"
+    "  --store KIND          memory (default: nothing kept) or keychain (kept for the commands below)\n"
+    "  --profile NAME        name of the stored sign-in (default: default)\n"
+    "\n"
+    "token, refresh, userinfo, call, logout: [--profile NAME] [--client-secret S] [--reveal-tokens]\n"
+    "  They use the sign-in stored by 'login --store keychain'.\n"
     "  --verbose             log progress to stderr\n"
     "\n"
     "Output: one JSON object on stdout. Exit 0 success, 1 operation error, 2 usage error.\n";
@@ -53,7 +72,10 @@ struct LoginArgs
     ProviderConfig config;
     SignInOptions options;
     QStringList openWith;
+    QString profile = QStringLiteral("default");
+    bool keychain = false;
     bool userinfo = false;
+    bool refresh = false;
     bool revealTokens = false;
     int timeout = 300;
 };
@@ -83,42 +105,297 @@ QJsonObject signedInJson(const Session &session, bool revealTokens)
     return out;
 }
 
+// Ends the command exactly once: the first result printed wins, later ones are ignored.
+struct Run
+{
+    QCoreApplication &app;
+    int exitCode = Cli::Failure;
+    bool done = false;
+    void succeed(const QJsonObject &json)
+    {
+        if (std::exchange(done, true))
+            return;
+        Cli::printJson(json);
+        exitCode = Cli::Success;
+        app.quit();
+    }
+    void fail(const Error &error)
+    {
+        if (std::exchange(done, true))
+            return;
+        exitCode = Cli::printError(error);
+        app.quit();
+    }
+    int exec()
+    {
+        if (!done)
+            app.exec();
+        return exitCode;
+    }
+};
+
+// Non-secret facts the CLI needs to find a stored sign-in again: issuer, client id, scopes.
+// Kept in $XDG_CONFIG_HOME/concierge/profiles.json; the tokens themselves live in the keychain.
+QString profilesPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/concierge/profiles.json");
+}
+
+QJsonObject readProfiles()
+{
+    QFile f(profilesPath());
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.read(1024 * 1024)).object();
+}
+
+void forgetProfile(const QString &name)
+{
+    QJsonObject all = readProfiles();
+    if (!all.contains(name))
+        return;
+    all.remove(name);
+    QSaveFile f(profilesPath());
+    if (f.open(QIODevice::WriteOnly)) {
+        f.write(QJsonDocument(all).toJson());
+        f.commit();
+    }
+}
+
+bool saveProfile(const QString &name, const ProviderConfig &config)
+{
+    QJsonObject all = readProfiles();
+    all.insert(name, QJsonObject{{QStringLiteral("issuer"), config.issuer()},
+                                 {QStringLiteral("client_id"), config.clientId()},
+                                 {QStringLiteral("scopes"), QJsonArray::fromStringList(config.scopes())}});
+    QDir().mkpath(QFileInfo(profilesPath()).absolutePath());
+    QSaveFile f(profilesPath());
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(QJsonDocument(all).toJson());
+    return f.commit();
+}
+
+void addRefreshResult(QJsonObject &out, const Session &session)
+{
+    const TokenSet t = session.tokens();
+    const qint64 expiresIn = t.expiresIn(QDateTime::currentDateTimeUtc());
+    out.insert(QStringLiteral("refreshed"), true);
+    out.insert(QStringLiteral("expires_in"), expiresIn >= 0 ? QJsonValue(expiresIn) : QJsonValue(QJsonValue::Null));
+    out.insert(QStringLiteral("scope"), t.scopes().join(QLatin1Char(' ')));
+    out.insert(QStringLiteral("refresh_token_present"), t.hasRefreshToken());
+}
+
 int runLogin(QCoreApplication &app, const LoginArgs &args)
 {
     Session session(args.config);
     session.setFlowTimeoutSeconds(args.timeout);
+    session.setStorage(args.keychain ? Session::Storage::Keychain : Session::Storage::Memory);
+    session.setProfile(args.profile);
     if (!args.openWith.isEmpty())
         session.setBrowserCommand(args.openWith);
 
-    int exitCode = Cli::Failure;
-    QObject::connect(&session, &Session::errorOccurred, &app, [&](const Error &error) {
-        exitCode = Cli::printError(error);
-        app.quit();
-    });
-    QObject::connect(&session, &Session::signedIn, &app, [&] {
-        if (!args.userinfo) {
-            Cli::printJson(signedInJson(session, args.revealTokens));
-            exitCode = Cli::Success;
-            app.quit();
-            return;
-        }
-        session.fetchUserInfo(&app, [&](const Result<QVariantMap> &claims) {
-            if (!claims) {
-                exitCode = Cli::printError(claims.error());
-            } else {
-                QJsonObject out = signedInJson(session, args.revealTokens);
-                out.insert(QStringLiteral("userinfo"), QJsonObject::fromVariantMap(*claims));
-                Cli::printJson(out);
-                exitCode = Cli::Success;
+    Run run{app};
+    QObject::connect(&session, &Session::errorOccurred, &app, [&](const Error &error) { run.fail(error); });
+    const auto afterUserInfo = [&](QJsonObject out) {
+        if (!args.refresh)
+            return run.succeed(out);
+        // One refresh_token grant right after the sign-in (scripted checks of refresh behaviour).
+        QObject::connect(&session, &Session::refreshed, &app, [&, out]() mutable {
+            if (args.revealTokens) { // the tokens changed: show the new ones
+                const QJsonObject now = signedInJson(session, true);
+                for (const char *k : {"access_token", "refresh_token", "id_token"})
+                    out.insert(QLatin1String(k), now.value(QLatin1String(k)));
             }
-            app.quit();
+            addRefreshResult(out, session);
+            run.succeed(out);
+        });
+        session.refresh();
+    };
+    QObject::connect(&session, &Session::signedIn, &app, [&] {
+        if (args.keychain && !saveProfile(args.profile, args.config))
+            std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
+        QJsonObject out = signedInJson(session, args.revealTokens);
+        if (args.keychain)
+            out.insert(QStringLiteral("profile"), args.profile);
+        if (!args.userinfo)
+            return afterUserInfo(out);
+        session.fetchUserInfo(&app, [&, out](const Result<QVariantMap> &claims) mutable {
+            if (!claims)
+                return run.fail(claims.error());
+            out.insert(QStringLiteral("userinfo"), QJsonObject::fromVariantMap(*claims));
+            afterUserInfo(out);
         });
     });
     if (args.openWith.isEmpty())
         std::fprintf(stderr, "concierge: opening the browser to sign in at %s\n", qPrintable(args.config.issuer()));
     QTimer::singleShot(0, &session, [&] { session.signIn(args.options); });
-    app.exec();
-    return exitCode;
+    return run.exec();
+}
+
+// Runs \a body on the session restored from the keychain for \a profile.
+int withStoredSession(QCoreApplication &app, const QString &profile, const QString &clientSecret,
+                      const std::function<void(Session &, Run &)> &body)
+{
+    const QJsonObject p = readProfiles().value(profile).toObject();
+    Run run{app};
+    if (p.isEmpty())
+        return Cli::printError(Error(Error::Code::NotSignedIn, QStringLiteral("no stored sign-in for profile ") + profile));
+    ProviderConfig config(p.value(QStringLiteral("issuer")).toString(), p.value(QStringLiteral("client_id")).toString());
+    QStringList scopes;
+    for (const QJsonValue v : p.value(QStringLiteral("scopes")).toArray())
+        scopes.append(v.toString());
+    config.setScopes(scopes);
+    if (!clientSecret.isEmpty())
+        config.setClientSecret(clientSecret);
+    Session session(config);
+    session.setStorage(Session::Storage::Keychain);
+    session.setProfile(profile);
+    QObject::connect(&session, &Session::errorOccurred, &app, [&](const Error &error) { run.fail(error); });
+    session.restore(&app, [&](const Result<bool> &restored) {
+        if (!restored)
+            return run.fail(restored.error());
+        if (!*restored)
+            return run.fail(Error(Error::Code::NotSignedIn, QStringLiteral("no stored sign-in for profile ") + profile));
+        body(session, run);
+    });
+    return run.exec();
+}
+
+QJsonObject sessionJson(const Session &session, const char *status)
+{
+    const TokenSet t = session.tokens();
+    const qint64 expiresIn = t.expiresIn(QDateTime::currentDateTimeUtc());
+    return QJsonObject{{QStringLiteral("status"), QLatin1String(status)},
+                       {QStringLiteral("issuer"), session.config().issuer()},
+                       {QStringLiteral("sub"), t.idToken().subject()},
+                       {QStringLiteral("scope"), t.scopes().join(QLatin1Char(' '))},
+                       {QStringLiteral("token_type"), t.tokenType()},
+                       {QStringLiteral("expires_in"), expiresIn >= 0 ? QJsonValue(expiresIn) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("refresh_token_present"), t.hasRefreshToken()}};
+}
+
+struct StoredArgs
+{
+    QString profile = QStringLiteral("default");
+    QString clientSecret;
+    bool revealTokens = false;
+    bool endSession = false;
+    QStringList openWith;
+    QString method = QStringLiteral("GET");
+    QString url;
+};
+
+Result<StoredArgs> parseStored(const QString &command, const QStringList &arguments)
+{
+    QCommandLineParser p;
+    const QCommandLineOption profile(QStringLiteral("profile"), {}, QStringLiteral("NAME"));
+    const QCommandLineOption store(QStringLiteral("store"), {}, QStringLiteral("KIND"));
+    const QCommandLineOption secret(QStringLiteral("client-secret"), {}, QStringLiteral("S"));
+    const QCommandLineOption reveal(QStringLiteral("reveal-tokens"));
+    const QCommandLineOption endSession(QStringLiteral("end-session"));
+    const QCommandLineOption openWith(QStringLiteral("open-with"), {}, QStringLiteral("CMD"));
+    const QCommandLineOption method(QStringLiteral("method"), {}, QStringLiteral("M"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"));
+    p.addOptions({profile, store, secret, reveal, endSession, openWith, method, verbose});
+    if (!p.parse(arguments))
+        return Error(Error::Code::InvalidArgument, p.errorText());
+    StoredArgs a;
+    if (p.isSet(store) && p.value(store) != QLatin1String("keychain"))
+        return Error(Error::Code::InvalidArgument, command + QStringLiteral(" reads the keychain: only --store keychain is possible"));
+    if (p.isSet(profile))
+        a.profile = p.value(profile);
+    a.clientSecret = p.value(secret);
+    a.revealTokens = p.isSet(reveal);
+    a.endSession = p.isSet(endSession);
+    a.openWith = p.value(openWith).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (p.isSet(method))
+        a.method = p.value(method).toUpper();
+    const QStringList positional = p.positionalArguments();
+    if (command == QLatin1String("call")) {
+        if (positional.size() != 1)
+            return Error(Error::Code::InvalidArgument, QStringLiteral("call needs exactly one URL"));
+        a.url = positional.first();
+    } else if (!positional.isEmpty()) {
+        return Error(Error::Code::InvalidArgument, QStringLiteral("unexpected argument: ") + positional.first());
+    }
+    if (p.isSet(verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("concierge.*.info=true"));
+    return a;
+}
+
+int storedCommand(QCoreApplication &app, const QString &command, const QStringList &arguments)
+{
+    const auto parsed = parseStored(command, arguments);
+    if (!parsed)
+        return Cli::usageError(parsed.error().description());
+    const StoredArgs a = *parsed;
+    if (command == QLatin1String("call")) {
+        const QUrl url(a.url, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+            return Cli::usageError(QStringLiteral("call needs an http(s) URL"));
+    }
+    return withStoredSession(app, a.profile, a.clientSecret, [&](Session &session, Run &run) {
+        if (command == QLatin1String("token")) {
+            session.withFreshToken(&app, [&](const Result<QByteArray> &token) {
+                if (!token)
+                    return run.fail(token.error());
+                QJsonObject out = sessionJson(session, "ok");
+                if (a.revealTokens)
+                    out.insert(QStringLiteral("access_token"), QString::fromUtf8(*token));
+                run.succeed(out);
+            });
+        } else if (command == QLatin1String("refresh")) {
+            QObject::connect(&session, &Session::refreshed, &app, [&] { run.succeed(sessionJson(session, "refreshed")); });
+            session.refresh();
+        } else if (command == QLatin1String("userinfo")) {
+            session.fetchUserInfo(&app, [&](const Result<QVariantMap> &claims) {
+                if (!claims)
+                    return run.fail(claims.error());
+                QJsonObject out{{QStringLiteral("status"), QStringLiteral("ok")},
+                                {QStringLiteral("sub"), session.tokens().idToken().subject()},
+                                {QStringLiteral("userinfo"), QJsonObject::fromVariantMap(*claims)}};
+                run.succeed(out);
+            });
+        } else if (command == QLatin1String("call")) {
+            QNetworkRequest request{QUrl(a.url)};
+            session.sendRequest(a.method.toLatin1(), request, {}, &app, [&](const Result<HttpReply> &reply) {
+                if (!reply)
+                    return run.fail(reply.error());
+                QJsonObject out{{QStringLiteral("status"), reply->status >= 200 && reply->status < 300 ? QStringLiteral("ok") : QStringLiteral("error")},
+                                {QStringLiteral("http_status"), reply->status}};
+                const QJsonDocument json = QJsonDocument::fromJson(reply->body);
+                if (!json.isNull())
+                    out.insert(QStringLiteral("body"), json.isObject() ? QJsonValue(json.object()) : QJsonValue(json.array()));
+                else
+                    out.insert(QStringLiteral("body"), QString::fromUtf8(reply->body.left(64 * 1024)));
+                if (reply->status >= 200 && reply->status < 300)
+                    return run.succeed(out);
+                // Not a success: keep the contract (code/kind/message) and add what the server said.
+                out.insert(QStringLiteral("code"), QStringLiteral("http_error"));
+                out.insert(QStringLiteral("kind"), reply->status >= 500 ? QStringLiteral("transient") : QStringLiteral("hard"));
+                out.insert(QStringLiteral("message"), QStringLiteral("the server answered HTTP %1").arg(reply->status));
+                if (!std::exchange(run.done, true)) {
+                    Cli::printJson(out);
+                    run.exitCode = Cli::Failure;
+                    app.quit();
+                }
+            });
+        } else if (command == QLatin1String("logout")) {
+            if (!a.openWith.isEmpty())
+                session.setBrowserCommand(a.openWith);
+            const bool hadRefresh = session.tokens().hasRefreshToken();
+            QObject::connect(&session, &Session::signedOut, &app, [&, hadRefresh] {
+                forgetProfile(a.profile);
+                run.succeed(QJsonObject{{QStringLiteral("status"), QStringLiteral("signed_out")},
+                                        {QStringLiteral("revoked"), hadRefresh ? QStringLiteral("refresh_token access_token") : QStringLiteral("access_token")},
+                                        {QStringLiteral("end_session"), a.endSession}});
+            });
+            SignOutOptions options;
+            options.endSession = a.endSession;
+            session.signOut(options);
+        }
+    });
 }
 
 int login(QCoreApplication &app, const QStringList &arguments)
@@ -143,8 +420,11 @@ int login(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption timeout(QStringLiteral("timeout"), {}, QStringLiteral("SECONDS"));
     const QCommandLineOption reveal(QStringLiteral("reveal-tokens"));
     const QCommandLineOption verbose(QStringLiteral("verbose"));
+    const QCommandLineOption refresh(QStringLiteral("refresh"));
+    const QCommandLineOption store(QStringLiteral("store"), {}, QStringLiteral("KIND"));
+    const QCommandLineOption profile(QStringLiteral("profile"), {}, QStringLiteral("NAME"));
     p.addOptions({issuer, clientId, clientSecret, clientAuth, scope, redirectPort, openWith, prompt, loginHint, idp,
-                  idpParam, acr, maxAge, uiLocales, userinfo, timeout, reveal, verbose});
+                  idpParam, acr, maxAge, uiLocales, userinfo, timeout, reveal, verbose, refresh, store, profile});
     if (!p.parse(arguments))
         return Cli::usageError(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -197,6 +477,18 @@ int login(QCoreApplication &app, const QStringList &arguments)
             return Cli::usageError(QStringLiteral("--timeout takes a positive number of seconds"));
     }
     args.userinfo = p.isSet(userinfo);
+    args.refresh = p.isSet(refresh);
+    if (p.isSet(store)) {
+        const QString kind = p.value(store);
+        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
+            return Cli::usageError(QStringLiteral("--store takes memory or keychain"));
+        args.keychain = kind == QLatin1String("keychain");
+    }
+    if (p.isSet(profile)) {
+        args.profile = p.value(profile);
+        if (args.profile.isEmpty() || args.profile.contains(QLatin1Char('|')))
+            return Cli::usageError(QStringLiteral("--profile needs a name without '|'"));
+    }
     args.revealTokens = p.isSet(reveal);
     if (p.isSet(verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("concierge.*.info=true"));
@@ -222,6 +514,10 @@ int main(int argc, char *argv[])
         rest.removeAt(1);
     if (command == QLatin1String("login"))
         return login(app, rest);
+    for (const char *stored : {"token", "refresh", "userinfo", "call", "logout"}) {
+        if (command == QLatin1String(stored))
+            return storedCommand(app, command, rest);
+    }
     if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
         std::fputs(kUsage, stdout);
         return Cli::Success;

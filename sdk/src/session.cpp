@@ -14,6 +14,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QMetaObject>
+#include <QtCore/QRandomGenerator>
 #include <QtCore/QUrlQuery>
 
 namespace Concierge {
@@ -286,12 +287,28 @@ void SessionPrivate::finishSignIn(const Result<TokenSet> &result)
         userAgent->close();
     timings.requestsAtEnd = transport->requestCount();
     if (result) {
-        tokens = *result;
-        timings.signedIn = monotonic.nsecsElapsed();
-        qCInfo(lcSession) << "signed in";
-        setState(Session::State::SignedIn);
-        Q_EMIT q->tokensChanged();
-        Q_EMIT q->signedIn();
+        // Persist before use: nobody hears of the sign-in before the record is stored (the app
+        // may exit right after signedIn()).
+        const TokenSet fresh = *result;
+        QPointer<Session> guard(q);
+        store->write(account(), encodeTokenRecord(fresh, config.issuer(), config.clientId()),
+                     [this, guard, fresh](const Result<void> &stored) {
+            if (!guard)
+                return;
+            Q_Q(Session);
+            if (!stored)
+                qCWarning(lcStore).noquote() << "could not store the sign-in:" << stored.error().id();
+            tokens = fresh;
+            transientFailures = 0;
+            timings.signedIn = monotonic.nsecsElapsed();
+            qCInfo(lcSession) << "signed in";
+            setState(Session::State::SignedIn);
+            scheduleProactiveRefresh();
+            Q_EMIT q->tokensChanged();
+            if (!stored) // signed in for this run, but it will not survive a restart: say so first
+                Q_EMIT q->errorOccurred(stored.error());
+            Q_EMIT q->signedIn();
+        });
     } else {
         qCInfo(lcSession).noquote() << "sign-in failed:" << result.error().id();
         setState(done->previousState);
@@ -302,12 +319,457 @@ void SessionPrivate::finishSignIn(const Result<TokenSet> &result)
         done->listener.release()->deleteLater();
 }
 
+
+// ---- token lifecycle -------------------------------------------------------------------------
+
+void SessionPrivate::ensureMetadata(std::function<void(const Result<ProviderMetadata> &)> next)
+{
+    Q_Q(Session);
+    if (metadata.isValid())
+        return next(metadata);
+    cache->discovery(config, q, [this, next](const Result<ProviderMetadata> &m) {
+        if (m)
+            metadata = *m;
+        next(m);
+    });
+}
+
+void SessionPrivate::requestToken(QObject *context, Session::TokenCallback callback, bool forceRefresh)
+{
+    Q_Q(Session);
+    QObject *target = context ? context : q;
+    if (!q->isSignedIn() || !tokens.isValid()) {
+        const Error error(Error::Code::NotSignedIn);
+        QMetaObject::invokeMethod(target, [callback, error] { callback(error); }, Qt::QueuedConnection);
+        return;
+    }
+    if (!forceRefresh && !refreshInFlight && !tokens.isExpired(now(), refreshMarginSeconds)) {
+        const QByteArray token = tokens.accessToken();
+        QMetaObject::invokeMethod(target, [callback, token] { callback(token); }, Qt::QueuedConnection);
+        return;
+    }
+    waiters.emplace_back(QPointer<QObject>(target), std::move(callback));
+    startRefresh(false);
+}
+
+void SessionPrivate::answerWaiters(const Result<QByteArray> &token)
+{
+    auto pending = std::move(waiters);
+    waiters.clear();
+    for (auto &[context, callback] : pending) {
+        if (context)
+            callback(token);
+    }
+}
+
+void SessionPrivate::startRefresh(bool explicitRequest)
+{
+    Q_Q(Session);
+    refreshExplicit |= explicitRequest;
+    if (refreshInFlight)
+        return; // one refresh in flight serves everybody
+    if (!tokens.hasRefreshToken()) {
+        refreshExplicit = false;
+        const Error error(Error::Code::InvalidGrant, QStringLiteral("no refresh token: sign in again"));
+        answerWaiters(error);
+        if (explicitRequest)
+            Q_EMIT q->errorOccurred(error);
+        return;
+    }
+    refreshInFlight = true;
+    proactiveTimer.stop();
+    retryTimer.stop();
+    const quint64 generation = ++refreshGeneration;
+    setState(Session::State::Refreshing);
+    ensureMetadata([this, generation](const Result<ProviderMetadata> &m) {
+        Q_Q(Session);
+        if (generation != refreshGeneration)
+            return;
+        if (!m)
+            return failRefresh(m.error());
+        const auto request = TokenRequest::refresh(config, metadata, tokens.refreshToken());
+        ++refreshRequests;
+        qCDebug(lcSession) << "refreshing the access token";
+        transport->post(request.toNetworkRequest(), request.body(), q, [this, generation](const HttpResponse &reply) {
+            if (generation == refreshGeneration)
+                onRefreshReply(generation, reply);
+        });
+    });
+}
+
+void SessionPrivate::onRefreshReply(quint64 generation, const HttpResponse &reply)
+{
+    if (reply.error.isError())
+        return failRefresh(reply.error);
+    const auto response = TokenResponse::fromReply(reply.status, reply.body, reply.retryAfterSeconds());
+    if (!response)
+        return failRefresh(response.error());
+    if (response->idToken().isEmpty()) {
+        TokenSet next = tokens;
+        next.setAccessToken(response->accessToken());
+        if (!response->refreshToken().isEmpty())
+            next.setRefreshToken(response->refreshToken()); // rotation
+        next.setTokenType(response->tokenType());
+        if (response->hasScope())
+            next.setScopes(response->scopes());
+        next.setIssuedAt(now());
+        next.setExpiresAt(response->expiresIn() >= 0 ? now().addSecs(response->expiresIn()) : QDateTime());
+        return commitRefreshed(generation, next);
+    }
+    validateRefreshed(generation, *response, false);
+}
+
+void SessionPrivate::validateRefreshed(quint64 generation, const TokenResponse &response, bool jwksRefetched)
+{
+    Q_Q(Session);
+    cache->jwks(metadata.jwksUri(), jwksRefetched, q, [this, generation, response, jwksRefetched](const Result<JsonWebKeySet> &jwks) {
+        if (generation != refreshGeneration)
+            return;
+        if (!jwks)
+            return failRefresh(jwks.error());
+        IdTokenExpectations expect;
+        expect.issuer = config.issuer();
+        expect.clientId = config.clientId();
+        expect.trustedAudiences = config.trustedAudiences();
+        expect.allowedAlgorithms = metadata.idTokenSigningAlgValuesSupported();
+        expect.accessToken = response.accessToken();
+        expect.now = now().toSecsSinceEpoch();
+        expect.clockSkewSeconds = config.clockSkewSeconds();
+        auto idToken = validateIdToken(response.idToken(), *jwks, expect);
+        if (!idToken && idToken.error().code() == Error::Code::IdTokenKeyNotFound && !jwksRefetched
+            && cache->canForceJwksRefresh(metadata.jwksUri()))
+            return validateRefreshed(generation, response, true);
+        if (!idToken)
+            return failRefresh(idToken.error());
+        // OIDC Core §12.2: same iss and sub as the ID token of the sign-in.
+        const IdToken previous = tokens.idToken();
+        if (!previous.subject().isEmpty()
+            && (idToken->subject() != previous.subject() || idToken->issuer() != previous.issuer()))
+            return failRefresh(Error(Error::Code::SubjectMismatch,
+                                     QStringLiteral("the refreshed ID token is for another subject or issuer")));
+        TokenSet next = tokens;
+        next.setAccessToken(response.accessToken());
+        if (!response.refreshToken().isEmpty())
+            next.setRefreshToken(response.refreshToken());
+        next.setTokenType(response.tokenType());
+        if (response.hasScope())
+            next.setScopes(response.scopes());
+        next.setIssuedAt(now());
+        next.setExpiresAt(response.expiresIn() >= 0 ? now().addSecs(response.expiresIn()) : QDateTime());
+        next.setIdToken(*idToken);
+        commitRefreshed(generation, next);
+    });
+}
+
+void SessionPrivate::commitRefreshed(quint64 generation, const TokenSet &next)
+{
+    // Persist before use: with a rotating refresh token, the old one is dead at the server from now
+    // on. The record is written before any caller sees the new access token.
+    store->write(account(), encodeTokenRecord(next, config.issuer(), config.clientId()),
+                 [this, generation, next](const Result<void> &written) {
+        Q_Q(Session);
+        if (generation != refreshGeneration)
+            return;
+        if (!written)
+            qCWarning(lcStore).noquote() << "could not store refreshed tokens:" << written.error().id();
+        tokens = next;
+        refreshInFlight = false;
+        transientFailures = 0;
+        refreshExplicit = false;
+        setState(Session::State::SignedIn);
+        scheduleProactiveRefresh();
+        Q_EMIT q->tokensChanged();
+        answerWaiters(tokens.accessToken());
+        Q_EMIT q->refreshed();
+        if (!written)
+            Q_EMIT q->errorOccurred(written.error());
+    });
+}
+
+void SessionPrivate::failRefresh(const Error &error)
+{
+    Q_Q(Session);
+    refreshInFlight = false;
+    const bool explicitRequest = std::exchange(refreshExplicit, false);
+    if (error.isHard()) {
+        // invalid_grant, another subject, a forged ID token: the session is over.
+        qCInfo(lcSession).noquote() << "refresh failed for good:" << error.id();
+        answerWaiters(error);
+        becomeSignedOut(error);
+        return;
+    }
+    // Transient: keep the tokens; callers get the current token while it is still valid.
+    ++transientFailures;
+    setState(Session::State::SignedIn);
+    const bool stillValid = !tokens.isExpired(now(), 0);
+    answerWaiters(stillValid ? Result<QByteArray>(tokens.accessToken()) : Result<QByteArray>(error));
+    const int backoff = qMin(300, 1 << qMin(transientFailures, 8));
+    const int wait = qMax(backoff, error.retryAfter());
+    qCInfo(lcSession).noquote() << "refresh failed for now:" << error.id() << "retrying in" << wait << "s";
+    retryTimer.setSingleShot(true);
+    retryTimer.start(wait * 1000);
+    if (explicitRequest || !stillValid)
+        Q_EMIT q->errorOccurred(error);
+}
+
+void SessionPrivate::scheduleProactiveRefresh()
+{
+    proactiveTimer.stop();
+    if (!tokens.hasRefreshToken() || !tokens.expiresAt().isValid())
+        return;
+    const qint64 lifetime = now().secsTo(tokens.expiresAt());
+    // Refresh at the margin, minus up to 10 % of the margin as jitter, so a fleet does not refresh in step.
+    const int jitter = refreshMarginSeconds > 0 ? int(QRandomGenerator::global()->bounded(refreshMarginSeconds / 10 + 1)) : 0;
+    // Never sooner than minProactiveIntervalSeconds: a provider issuing tokens that expire at once
+    // (or within the margin) must not drive us into a refresh loop.
+    const qint64 in = qMax<qint64>(minProactiveIntervalSeconds, lifetime - refreshMarginSeconds - jitter);
+    proactiveTimer.setSingleShot(true);
+    proactiveTimer.start(int(qMin<qint64>(in, 24 * 3600) * 1000));
+}
+
+void SessionPrivate::becomeSignedOut(const Error &reason)
+{
+    Q_Q(Session);
+    proactiveTimer.stop();
+    retryTimer.stop();
+    ++refreshGeneration; // late replies are ignored
+    refreshInFlight = false;
+    tokens = TokenSet();
+    setState(Session::State::SignedOut);
+    Q_EMIT q->tokensChanged();
+    // The record is gone before anybody hears of the sign-out (a process may exit right after).
+    QPointer<Session> guard(q);
+    store->remove(account(), [guard, reason](const Result<void> &wiped) {
+        if (!guard)
+            return;
+        if (!wiped)
+            qCWarning(lcStore).noquote() << "could not wipe the stored sign-in:" << wiped.error().id();
+        Q_EMIT guard->signedOut();
+        Q_EMIT guard->errorOccurred(reason);
+    });
+}
+
+void SessionPrivate::signOut(const SignOutOptions &options)
+{
+    Q_Q(Session);
+    if (signingOut)
+        return;
+    const TokenSet old = tokens;
+    if (flow)
+        finishSignIn(Error(Error::Code::Cancelled));
+    answerWaiters(Error(Error::Code::NotSignedIn));
+    signingOut = true;
+    // Local state goes first: whatever the network does, nothing of the session stays behind.
+    proactiveTimer.stop();
+    retryTimer.stop();
+    ++refreshGeneration;
+    refreshInFlight = false;
+    tokens = TokenSet();
+    Q_EMIT q->tokensChanged();
+
+    auto steps = std::make_shared<std::function<void()>>();
+    auto pending = std::make_shared<QList<QPair<QByteArray, QByteArray>>>();
+    if (options.revokeTokens && old.isValid()) {
+        if (old.hasRefreshToken())
+            pending->append({old.refreshToken(), "refresh_token"});
+        pending->append({old.accessToken(), "access_token"});
+    }
+    const bool endSession = options.endSession && !old.idToken().raw().isEmpty();
+    const QByteArray idTokenHint = old.idToken().raw();
+    *steps = [this, steps, pending, endSession, idTokenHint]() {
+        Q_Q(Session);
+        if (!pending->isEmpty() && metadata.revocationEndpoint().isValid() && !metadata.revocationEndpoint().isEmpty()) {
+            const auto [token, hint] = pending->takeFirst();
+            const auto request = TokenRequest::grant(config, metadata.revocationEndpoint(),
+                                                     {{QStringLiteral("token"), QString::fromUtf8(token)},
+                                                      {QStringLiteral("token_type_hint"), QString::fromLatin1(hint)}});
+            transport->post(request.toNetworkRequest(), request.body(), q, [steps](const HttpResponse &reply) {
+                if (reply.error.isError() || reply.status != 200)
+                    qCInfo(lcSession) << "revocation answered" << reply.status;
+                (*steps)();
+            });
+            return;
+        }
+        pending->clear();
+        if (endSession && metadata.endSessionEndpoint().isValid() && !metadata.endSessionEndpoint().isEmpty()) {
+            // RP-initiated logout: the browser visits end_session_endpoint; the provider sends it back
+            // to our loopback listener with the state we chose.
+            const QByteArray state = secureRandomToken(32);
+            QUrl postLogout = config.postLogoutRedirectUri().isEmpty()
+                ? QUrl(QStringLiteral("http://127.0.0.1/logout")) : config.postLogoutRedirectUri();
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("id_token_hint"), QString::fromLatin1(idTokenHint));
+            query.addQueryItem(QStringLiteral("client_id"), config.clientId());
+            query.addQueryItem(QStringLiteral("state"), QString::fromLatin1(state));
+            if (postLogout.scheme() == QLatin1String("http") && isLoopbackHost(postLogout.host())) {
+                logoutListener = std::make_unique<LoopbackListener>();
+                const auto bound = logoutListener->listen(postLogout);
+                if (bound) {
+                    query.addQueryItem(QStringLiteral("post_logout_redirect_uri"), bound->toString(QUrl::FullyEncoded));
+                    logoutListener->setAcceptor([state](const QUrl &url) {
+                        return constantTimeEquals(QUrlQuery(url).queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8(), state);
+                    });
+                    QObject::connect(logoutListener.get(), &LoopbackListener::redirectReceived, q, [this] { finishSignOut(); });
+                    logoutTimeout.setSingleShot(true);
+                    QObject::disconnect(&logoutTimeout, nullptr, q, nullptr);
+                    QObject::connect(&logoutTimeout, &QTimer::timeout, q, [this] { finishSignOut(); });
+                    logoutTimeout.start(120 * 1000);
+                }
+            }
+            QUrl url = metadata.endSessionEndpoint();
+            QUrlQuery merged(url);
+            for (const auto &item : query.queryItems(QUrl::FullyEncoded))
+                merged.addQueryItem(item.first, item.second);
+            url.setQuery(merged);
+            if (!userAgent)
+                userAgent = browserCommand.isEmpty() ? createSystemBrowserUserAgent() : createCommandUserAgent(browserCommand);
+            if (auto opened = userAgent->open(url); !opened || !logoutListener)
+                finishSignOut();
+            return;
+        }
+        finishSignOut();
+    };
+    // Wipe the stored record first; then revoke and end the browser session.
+    store->remove(account(), [this, guard = QPointer<Session>(q), steps](const Result<void> &wiped) {
+        if (!guard)
+            return;
+        if (!wiped)
+            qCWarning(lcStore).noquote() << "could not wipe the stored sign-in:" << wiped.error().id();
+        ensureMetadata([steps](const Result<ProviderMetadata> &) { (*steps)(); });
+    });
+}
+
+void SessionPrivate::finishSignOut()
+{
+    Q_Q(Session);
+    if (!signingOut)
+        return;
+    signingOut = false;
+    logoutTimeout.stop();
+    if (logoutListener)
+        logoutListener.release()->deleteLater();
+    setState(Session::State::SignedOut);
+    qCInfo(lcSession) << "signed out";
+    Q_EMIT q->signedOut();
+}
+
+// ----------------------------------------------------------------------------------------------
+
 Session::Session(const ProviderConfig &config, QObject *parent)
     : QObject(parent)
     , d_ptr(std::make_unique<SessionPrivate>(this, config))
 {
     qRegisterMetaType<Concierge::Error>();
     qRegisterMetaType<Concierge::TokenSet>();
+    Q_D(Session);
+    d->proactiveTimer.setSingleShot(true);
+    connect(&d->proactiveTimer, &QTimer::timeout, this, [d] { d->startRefresh(false); });
+    connect(&d->retryTimer, &QTimer::timeout, this, [d] {
+        if (d->state == State::SignedIn)
+            d->startRefresh(false);
+    });
+}
+
+void Session::setRefreshMarginSeconds(int seconds)
+{
+    Q_D(Session);
+    d->refreshMarginSeconds = qMax(0, seconds);
+    if (isSignedIn())
+        d->scheduleProactiveRefresh();
+}
+
+void Session::setProfile(const QString &profile)
+{
+    Q_D(Session);
+    d->profile = profile;
+}
+
+void Session::setStorage(Storage storage, const QString &service)
+{
+    Q_D(Session);
+    if (storage == Storage::Keychain)
+        d->store = createKeychainCredentialStore(service);
+    else
+        d->store = std::make_shared<MemoryCredentialStore>();
+}
+
+void Session::withFreshToken(QObject *context, TokenCallback callback)
+{
+    Q_D(Session);
+    d->requestToken(context, std::move(callback), false);
+}
+
+void Session::refresh()
+{
+    Q_D(Session);
+    if (!isSignedIn()) {
+        Q_EMIT errorOccurred(Error(Error::Code::NotSignedIn));
+        return;
+    }
+    d->startRefresh(true);
+}
+
+void Session::signOut(const SignOutOptions &options)
+{
+    Q_D(Session);
+    d->signOut(options);
+}
+
+void Session::restore(QObject *context, RestoreCallback callback)
+{
+    Q_D(Session);
+    QPointer<QObject> guard(context ? context : this);
+    d->store->read(d->account(), [this, d, guard, callback](const Result<QByteArray> &record) {
+        const auto answer = [guard, callback](const Result<bool> &r) {
+            if (guard)
+                QMetaObject::invokeMethod(guard, [callback, r] { callback(r); }, Qt::QueuedConnection);
+        };
+        if (!record)
+            return answer(record.error());
+        if (record->isEmpty())
+            return answer(false);
+        auto restored = decodeTokenRecord(*record, d->config.issuer(), d->config.clientId());
+        if (!restored) {
+            // Never silently use a damaged record: wipe it and report.
+            d->store->remove(d->account(), [](const Result<void> &) {});
+            return answer(restored.error());
+        }
+        d->tokens = *restored;
+        d->setState(State::SignedIn);
+        d->scheduleProactiveRefresh();
+        Q_EMIT tokensChanged();
+        Q_EMIT signedIn();
+        answer(true);
+    });
+}
+
+void Session::sendRequest(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
+                          QObject *context, ReplyCallback callback)
+{
+    Q_D(Session);
+    d->sendAuthorized(verb, request, body, context ? context : this, std::move(callback), false);
+}
+
+void SessionPrivate::sendAuthorized(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
+                                    QPointer<QObject> context, Session::ReplyCallback callback, bool retried)
+{
+    requestToken(context, [this, verb, request, body, context, callback, retried](const Result<QByteArray> &token) {
+        if (!token)
+            return callback(token.error());
+        QNetworkRequest authorized(request);
+        authorized.setRawHeader("Authorization", tokens.tokenType().toLatin1() + ' ' + *token);
+        transport->send(verb, authorized, body, context, [this, verb, request, body, context, callback, retried](const HttpResponse &reply) {
+            if (reply.error.isError())
+                return callback(reply.error);
+            if (reply.status == 401 && !retried && reply.header("WWW-Authenticate").contains("invalid_token"))
+                return sendAuthorized(verb, request, body, context, callback, true); // refresh once, retry once
+            HttpReply out;
+            out.status = reply.status;
+            out.body = reply.body;
+            out.headers = reply.headers;
+            callback(out);
+        });
+    }, retried);
 }
 
 Session::~Session() = default;
@@ -386,34 +848,39 @@ bool Session::handleRedirect(const QUrl &url)
 void Session::fetchUserInfo(QObject *context, UserInfoCallback callback)
 {
     Q_D(Session);
-    const auto fail = [context, callback](const Error &error) {
-        QMetaObject::invokeMethod(context ? context : QCoreApplication::instance(),
-                                  [callback, error] { callback(error); }, Qt::QueuedConnection);
+    QPointer<QObject> guard(context ? context : this);
+    const auto fail = [guard, callback](const Error &error) {
+        if (guard)
+            QMetaObject::invokeMethod(guard, [callback, error] { callback(error); }, Qt::QueuedConnection);
     };
     if (!isSignedIn())
         return fail(Error(Error::Code::NotSignedIn));
-    if (d->metadata.userinfoEndpoint().isEmpty())
-        return fail(Error(Error::Code::InvalidConfiguration, QStringLiteral("the provider has no userinfo endpoint")));
-    QNetworkRequest request(d->metadata.userinfoEndpoint());
-    request.setRawHeader("Authorization", "Bearer " + d->tokens.accessToken());
-    const QString subject = d->tokens.idToken().subject();
-    d->transport->get(request, context, [callback, subject](const HttpResponse &reply) {
-        if (reply.error.isError())
-            return callback(reply.error);
-        if (reply.status == 401) {
-            return callback(Error(Error::Code::InvalidToken, QStringLiteral("userinfo refused the access token"), 401));
-        }
-        if (reply.status >= 500)
-            return callback(Error(Error::Code::ServerError, {}, reply.status));
-        if (reply.status != 200)
-            return callback(Error(Error::Code::HttpError, QStringLiteral("userinfo answered HTTP %1").arg(reply.status), reply.status));
-        const auto doc = Json::parseObject(reply.body);
-        if (!doc)
-            return callback(Error(Error::Code::InvalidResponse, QStringLiteral("userinfo is not a JSON object")));
-        const auto sub = Json::string(*doc, "sub");
-        if (!sub || sub->isEmpty() || (!subject.isEmpty() && *sub != subject))
-            return callback(Error(Error::Code::SubjectMismatch, QStringLiteral("userinfo sub differs from the ID token's")));
-        callback(Json::toVariantMap(*doc));
+    // After restore() the discovery document may not be loaded yet.
+    d->ensureMetadata([this, d, guard, callback, fail](const Result<ProviderMetadata> &metadata) {
+        if (!metadata)
+            return fail(metadata.error());
+        if (d->metadata.userinfoEndpoint().isEmpty())
+            return fail(Error(Error::Code::InvalidConfiguration, QStringLiteral("the provider has no userinfo endpoint")));
+        QNetworkRequest request(d->metadata.userinfoEndpoint());
+        request.setRawHeader("Accept", "application/json");
+        const QString subject = d->tokens.idToken().subject();
+        d->sendAuthorized("GET", request, {}, guard, [callback, subject](const Result<HttpReply> &reply) {
+            if (!reply)
+                return callback(reply.error());
+            if (reply->status == 401)
+                return callback(Error(Error::Code::InvalidToken, QStringLiteral("userinfo refused the access token"), 401));
+            if (reply->status >= 500)
+                return callback(Error(Error::Code::ServerError, {}, reply->status));
+            if (reply->status != 200)
+                return callback(Error(Error::Code::HttpError, QStringLiteral("userinfo answered HTTP %1").arg(reply->status), reply->status));
+            const auto doc = Json::parseObject(reply->body);
+            if (!doc)
+                return callback(Error(Error::Code::InvalidResponse, QStringLiteral("userinfo is not a JSON object")));
+            const auto sub = Json::string(*doc, "sub");
+            if (!sub || sub->isEmpty() || (!subject.isEmpty() && *sub != subject))
+                return callback(Error(Error::Code::SubjectMismatch, QStringLiteral("userinfo sub differs from the ID token's")));
+            callback(Json::toVariantMap(*doc));
+        }, false);
     });
 }
 

@@ -7,6 +7,7 @@
 
 #include "net/metadatacache_p.h"
 #include "net/transport_p.h"
+#include "platform/credentialstore_p.h"
 #include "platform/loopbacklistener_p.h"
 #include "platform/useragent_p.h"
 
@@ -44,6 +45,23 @@ public:
     void validateAndFinish(const TokenResponse &response, bool jwksRefetched);
     void finishSignIn(const Result<TokenSet> &result);
     void setState(Session::State state);
+
+    // Token lifecycle
+    QString account() const { return Internal::CredentialStore::accountKey(config.issuer(), config.clientId(), profile); }
+    void requestToken(QObject *context, Session::TokenCallback callback, bool forceRefresh);
+    void startRefresh(bool explicitRequest);
+    void onRefreshReply(quint64 generation, const Internal::HttpResponse &reply);
+    void validateRefreshed(quint64 generation, const TokenResponse &response, bool jwksRefetched);
+    void commitRefreshed(quint64 generation, const TokenSet &tokens);
+    void failRefresh(const Error &error);
+    void answerWaiters(const Result<QByteArray> &token);
+    void scheduleProactiveRefresh();
+    void becomeSignedOut(const Error &reason);
+    void ensureMetadata(std::function<void(const Result<ProviderMetadata> &)> next);
+    void signOut(const SignOutOptions &options);
+    void finishSignOut();
+    void sendAuthorized(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
+                        QPointer<QObject> context, Session::ReplyCallback callback, bool retried);
 
     //! Timings of the last sign-in (nanoseconds, monotonic) for benchmarks.
     struct Timings
@@ -84,6 +102,22 @@ public:
     };
     std::unique_ptr<Flow> flow;
     quint64 nextFlowId = 1;
+
+    std::shared_ptr<Internal::CredentialStore> store = std::make_shared<Internal::MemoryCredentialStore>();
+    QString profile;
+    int refreshMarginSeconds = 60;
+    int minProactiveIntervalSeconds = 5;
+    QTimer proactiveTimer;
+    QTimer retryTimer;
+    int transientFailures = 0;
+    bool refreshInFlight = false;
+    bool refreshExplicit = false;
+    quint64 refreshGeneration = 0;
+    int refreshRequests = 0; //!< refresh_token grants sent (tests and benchmarks)
+    std::vector<std::pair<QPointer<QObject>, Session::TokenCallback>> waiters;
+    bool signingOut = false;
+    std::unique_ptr<Internal::LoopbackListener> logoutListener;
+    QTimer logoutTimeout;
 };
 
 } // namespace Concierge

@@ -116,6 +116,7 @@ FakeIdp::FakeIdp(QObject *parent)
                       {QStringLiteral("token_endpoint"), base + QStringLiteral("/token")},
                       {QStringLiteral("jwks_uri"), base + QStringLiteral("/jwks")},
                       {QStringLiteral("userinfo_endpoint"), base + QStringLiteral("/userinfo")},
+                      {QStringLiteral("revocation_endpoint"), base + QStringLiteral("/revoke")},
                       {QStringLiteral("id_token_signing_alg_values_supported"),
                        QJsonArray{QStringLiteral("RS256"), QStringLiteral("ES256"), QStringLiteral("PS256"), QStringLiteral("EdDSA")}},
                       {QStringLiteral("code_challenge_methods_supported"), QJsonArray{QStringLiteral("S256")}},
@@ -131,6 +132,12 @@ FakeIdp::FakeIdp(QObject *parent)
     });
     route(QStringLiteral("/authorize"), [this](const FakeRequest &r) { return authorize(r); });
     route(QStringLiteral("/token"), [this](const FakeRequest &r) { return tokenOverride ? tokenOverride(r) : token(r); });
+    route(QStringLiteral("/revoke"), [this](const FakeRequest &r) {
+        const QString token = r.formValue(QStringLiteral("token"));
+        revoked.append(token);
+        liveRefreshTokens.remove(token);
+        return FakeReply{200, "", "text/plain", {}};
+    });
     route(QStringLiteral("/userinfo"), [this](const FakeRequest &r) {
         if (!r.headers.value("authorization").startsWith("Bearer "))
             return FakeReply{401, "{}", "application/json", {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}}};
@@ -168,6 +175,23 @@ FakeReply FakeIdp::token(const FakeRequest &request)
     const auto fail = [](const char *error) {
         return FakeReply::json({{QStringLiteral("error"), QLatin1String(error)}}, 400);
     };
+    if (request.formValue(QStringLiteral("grant_type")) == QLatin1String("refresh_token")) {
+        ++refreshGrants;
+        const QString rt = request.formValue(QStringLiteral("refresh_token"));
+        if (!liveRefreshTokens.contains(rt))
+            return fail("invalid_grant");
+        const QString clientId = liveRefreshTokens.value(rt);
+        if (rotateRefreshTokens)
+            liveRefreshTokens.remove(rt);
+        FakeReply reply = issue(clientId, QString(), true);
+        if (!rotateRefreshTokens) {
+            QJsonObject body = QJsonDocument::fromJson(reply.body).object();
+            liveRefreshTokens.remove(body.value(QStringLiteral("refresh_token")).toString());
+            body.remove(QStringLiteral("refresh_token"));
+            reply.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        }
+        return reply;
+    }
     if (request.formValue(QStringLiteral("grant_type")) != QLatin1String("authorization_code"))
         return fail("unsupported_grant_type");
     const QString code = request.formValue(QStringLiteral("code"));
@@ -178,21 +202,31 @@ FakeReply FakeIdp::token(const FakeRequest &request)
         || request.formValue(QStringLiteral("client_id")) != g.clientId
         || QString::fromLatin1(Pkce::s256Challenge(request.formValue(QStringLiteral("code_verifier")).toLatin1())) != g.challenge)
         return fail("invalid_grant");
+    return issue(g.clientId, g.nonce, true);
+}
+
+FakeReply FakeIdp::issue(const QString &clientId, const QString &nonce, bool withIdToken)
+{
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QString accessToken = QString::fromLatin1(Internal::secureRandomToken(24));
     QJsonObject claims{{QStringLiteral("iss"), issuer()},    {QStringLiteral("sub"), subject},
-                       {QStringLiteral("aud"), g.clientId},  {QStringLiteral("exp"), now + 600},
-                       {QStringLiteral("iat"), now},         {QStringLiteral("nonce"), g.nonce},
-                       {QStringLiteral("email"), QStringLiteral("aiko@example.com")}};
+                       {QStringLiteral("aud"), clientId},    {QStringLiteral("exp"), now + 600},
+                       {QStringLiteral("iat"), now},         {QStringLiteral("email"), QStringLiteral("aiko@example.com")}};
+    if (!nonce.isEmpty())
+        claims.insert(QStringLiteral("nonce"), nonce);
     if (editClaims)
         editClaims(claims);
     QJsonObject body{{QStringLiteral("access_token"), accessToken},
                      {QStringLiteral("token_type"), QStringLiteral("Bearer")},
                      {QStringLiteral("expires_in"), expiresIn},
-                     {QStringLiteral("scope"), QStringLiteral("openid profile email")},
-                     {QStringLiteral("id_token"), QString::fromLatin1(sign(claims))}};
-    if (issueRefreshToken)
-        body.insert(QStringLiteral("refresh_token"), QString::fromLatin1(Internal::secureRandomToken(24)));
+                     {QStringLiteral("scope"), QStringLiteral("openid profile email")}};
+    if (withIdToken)
+        body.insert(QStringLiteral("id_token"), QString::fromLatin1(sign(claims)));
+    if (issueRefreshToken) {
+        const QString rt = QString::fromLatin1(Internal::secureRandomToken(24));
+        liveRefreshTokens.insert(rt, clientId);
+        body.insert(QStringLiteral("refresh_token"), rt);
+    }
     return FakeReply::json(body);
 }
 

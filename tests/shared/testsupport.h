@@ -80,11 +80,16 @@ public:
     qint64 expiresIn = 3600;
     bool issueRefreshToken = true;
     int codesIssued = 0;
+    bool rotateRefreshTokens = true;
+    int refreshGrants = 0;
+    QStringList revoked;                       //!< tokens revoked at /revoke
+    QMap<QString, QString> liveRefreshTokens;  //!< refresh token -> client id
     QString lastCodeChallenge;
 
 private:
     FakeReply authorize(const FakeRequest &request);
     FakeReply token(const FakeRequest &request);
+    FakeReply issue(const QString &clientId, const QString &nonce, bool withIdToken);
     struct Grant { QString clientId, redirectUri, nonce, challenge; };
     QMap<QString, Grant> m_codes;
 };

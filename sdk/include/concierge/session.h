@@ -12,6 +12,7 @@
 #include <QtCore/QObject>
 #include <QtCore/QStringList>
 #include <QtCore/QVariantMap>
+#include <QtNetwork/QNetworkRequest>
 
 #include <functional>
 #include <memory>
@@ -19,6 +20,23 @@
 namespace Concierge {
 
 class SessionPrivate;
+
+//! How signOut() ends the sign-in.
+struct CONCIERGE_EXPORT SignOutOptions
+{
+    //! Revoke the refresh and access tokens at the provider (RFC 7009) when it has a revocation endpoint.
+    bool revokeTokens = true;
+    //! Also end the provider's browser session (RP-initiated logout) through the browser.
+    bool endSession = false;
+};
+
+//! An HTTP answer to an authorized request.
+struct CONCIERGE_EXPORT HttpReply
+{
+    int status = 0;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+};
 
 /*!
   A person's sign-in with one provider: the only object in the SDK with mutable auth state.
@@ -34,6 +52,12 @@ class CONCIERGE_EXPORT Session : public QObject
 public:
     enum class State { SignedOut, Authorizing, SignedIn, Refreshing, Locked };
     Q_ENUM(State)
+    //! Where the tokens are kept between runs.
+    enum class Storage {
+        Memory,   //!< this process only: kiosks and shared terminals keep nothing
+        Keychain  //!< the platform keychain (Secret Service, Apple Keychain, Credential Manager, Android keystore)
+    };
+    Q_ENUM(Storage)
 
     explicit Session(const ProviderConfig &config, QObject *parent = nullptr);
     ~Session() override;
@@ -57,6 +81,32 @@ public:
     //! Returns false when no sign-in is waiting or the URL is not for it.
     bool handleRedirect(const QUrl &url);
 
+    //! Refresh this long before the access token expires (default 60 s, plus up to 10 % jitter).
+    void setRefreshMarginSeconds(int seconds);
+    //! Names the stored record, so one app can keep several sign-ins (default "default").
+    void setProfile(const QString &profile);
+    //! Chooses the store (default Memory). \a service names the keychain items' service.
+    void setStorage(Storage storage, const QString &service = QStringLiteral("concierge"));
+
+    using TokenCallback = std::function<void(const Result<QByteArray> &accessToken)>;
+    /*!
+      Hands a valid access token to \a callback. When the token is expired or about to expire, ONE
+      refresh request serves every caller waiting at that moment, however many.
+    */
+    void withFreshToken(QObject *context, TokenCallback callback);
+
+    using RestoreCallback = std::function<void(const Result<bool> &restored)>;
+    //! Loads the stored sign-in, if any: signed in without a browser. false when nothing was stored.
+    void restore(QObject *context, RestoreCallback callback);
+
+    using ReplyCallback = std::function<void(const Result<HttpReply> &)>;
+    /*!
+      Sends \a request with the access token attached. On 401 with \c invalid_token the token is
+      refreshed once and the request retried once.
+    */
+    void sendRequest(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
+                     QObject *context, ReplyCallback callback);
+
     using UserInfoCallback = std::function<void(const Result<QVariantMap> &)>;
     //! Fetches the UserInfo claims; their \c sub must equal the ID token's.
     void fetchUserInfo(QObject *context, UserInfoCallback callback);
@@ -66,11 +116,16 @@ public Q_SLOTS:
     void signIn(const Concierge::SignInOptions &options = {});
     //! Ends a sign-in in progress with Error::Code::Cancelled.
     void cancel();
+    //! Refreshes the tokens now. Ends with refreshed() or errorOccurred().
+    void refresh();
+    //! Signs out: revokes, wipes the stored record, optionally ends the browser session. Ends with signedOut().
+    void signOut(const Concierge::SignOutOptions &options = {});
 
 Q_SIGNALS:
     void stateChanged(Concierge::Session::State state);
     void tokensChanged();
     void signedIn();
+    void refreshed();
     void signedOut();
     void errorOccurred(const Concierge::Error &error);
 

@@ -2,6 +2,7 @@
 #include <concierge/idtoken.h>
 
 #include "core/idtoken_p.h"
+#include "core/jose_p.h"
 
 #include <QtCore/QDebug>
 
@@ -56,8 +57,8 @@ QVariantMap IdTokenPrivate::claims() const
 {
     // Built on first use: most callers never look at the full claim set, and validation stays fast.
     std::call_once(m_claimsOnce, [this] {
-        if (payload.is_object())
-            m_claims = toVariant(payload).toMap();
+        if (const auto json = Jose::parseStrictJsonObject(payload))
+            m_claims = toVariant(*json).toMap();
     });
     return m_claims;
 }

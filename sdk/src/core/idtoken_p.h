@@ -5,8 +5,6 @@
 
 #include <QtCore/QSharedData>
 
-#include <nlohmann/json.hpp>
-
 #include <mutex>
 
 namespace Concierge {
@@ -26,7 +24,7 @@ public:
     QString nonce;
     QString algorithm;
     QString keyId;
-    nlohmann::json payload; // the claims, converted to a QVariantMap on first use
+    QByteArray payload; // the validated JSON claims, converted to a QVariantMap on first use
 
     QVariantMap claims() const;
 

@@ -6,20 +6,20 @@
 #include "core/jose_p.h"
 
 #include <QtCore/QDateTime>
-#include <QtCore/QVarLengthArray>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
 #include <utility>
 
 namespace Concierge::Internal {
 
 namespace {
 
-using json = nlohmann::json;
 using Code = Error::Code;
 using Jose::Algorithm;
 
@@ -66,64 +66,24 @@ bool constantTimeEquals(const char *a, std::size_t aSize, const char *b, std::si
     return aSize == bSize && CRYPTO_memcmp(a, b, aSize) == 0;
 }
 
-enum class Presence { Absent, Invalid, Present };
+using Member = Jose::JsonMember;
+using Type = Member::Type;
 
-// A time claim: a JSON number (integer or fraction), finite; anything else is Invalid.
-Presence numberClaim(const json &payload, const char *name, double &out)
-{
-    const auto it = payload.find(name);
-    if (it == payload.end())
-        return Presence::Absent;
-    switch (it->type()) {
-    case json::value_t::number_integer: out = double(it->get<std::int64_t>()); break;
-    case json::value_t::number_unsigned: out = double(it->get<std::uint64_t>()); break;
-    case json::value_t::number_float:
-        out = it->get<double>();
-        if (!std::isfinite(out))
-            return Presence::Invalid;
-        break;
-    default: return Presence::Invalid;
-    }
-    return Presence::Present;
-}
+// The claims the validator looks at, in this order; indexes into Claims::members.
+enum Claim : std::size_t { Iss, Sub, Aud, Azp, Nonce, AtHash, Exp, Iat, Nbf, AuthTime, ClaimCount };
+const char *const kClaimNames[ClaimCount] = {"iss", "sub", "aud", "azp", "nonce", "at_hash", "exp", "iat", "nbf", "auth_time"};
 
-Presence stringClaim(const json &payload, const char *name, const std::string *&out)
+struct Claims
 {
-    const auto it = payload.find(name);
-    if (it == payload.end())
-        return Presence::Absent;
-    if (!it->is_string())
-        return Presence::Invalid;
-    out = &it->get_ref<const std::string &>();
-    return Presence::Present;
-}
+    Member members[ClaimCount];
+    const Member &operator[](Claim c) const { return members[c]; }
+    Member &operator[](Claim c) { return members[c]; }
+};
 
 QDateTime toDateTime(double seconds)
 {
     const double clamped = std::clamp(seconds, kMinSeconds, kMaxSeconds);
     return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(clamped * 1000.0)), Qt::UTC);
-}
-
-using Audiences = QVarLengthArray<const std::string *, 4>;
-
-// aud: a string, or an array of strings (RFC 7519 §4.1.3). Anything else is false.
-bool readAudiences(const json &payload, Audiences &out)
-{
-    const auto it = payload.find("aud");
-    if (it == payload.end())
-        return false;
-    if (it->is_string()) {
-        out.append(&it->get_ref<const std::string &>());
-        return true;
-    }
-    if (!it->is_array())
-        return false;
-    for (const json &item : *it) {
-        if (!item.is_string())
-            return false;
-        out.append(&item.get_ref<const std::string &>());
-    }
-    return true;
 }
 
 unsigned algorithmBit(Algorithm algorithm)
@@ -145,41 +105,61 @@ unsigned allowedAlgorithms(const QStringList &names)
     return mask;
 }
 
-// The typed claims every IdToken carries, read once. Values point into the payload.
-struct CoreClaims
+// RFC 8725 §3.11: a JWT explicitly typed as another kind of token (an RFC 9068 access token, a
+// back-channel logout token, a security event, a DPoP proof...) must never pass as an ID token.
+bool foreignTokenType(std::string_view typ)
 {
-    const std::string *iss = nullptr;
-    const std::string *sub = nullptr;
-    const std::string *azp = nullptr;
-    const std::string *nonce = nullptr;
-    Audiences aud;
-    double exp = 0;
-    double iat = 0;
-    double authTime = 0;
-    bool hasAuthTime = false;
-};
+    std::string t;
+    t.reserve(typ.size());
+    for (const char ch : typ)
+        t.push_back(ch >= 'A' && ch <= 'Z' ? char(ch - 'A' + 'a') : ch);
+    std::string_view v(t);
+    if (v.substr(0, 12) == "application/")
+        v.remove_prefix(12);
+    for (const char *other : {"at+jwt", "logout+jwt", "secevent+jwt", "dpop+jwt", "token-introspection+jwt",
+                              "jwt-bearer+jwt", "oauth-authz-req+jwt", "entity-statement+jwt"}) {
+        if (v == other)
+            return true;
+    }
+    return false;
+}
 
-IdToken makeIdToken(const Jose::CompactJws &jws, json &&payload, const CoreClaims &c)
+bool subjectValid(const Member &sub)
+{
+    return sub.type == Type::String && !sub.string.empty() && sub.string.size() <= kMaxSubjectBytes;
+}
+
+// aud: a string, or an array of strings (RFC 7519 §4.1.3). Anything else is refused.
+bool audienceWellFormed(const Member &aud)
+{
+    return aud.type == Type::String || aud.type == Type::StringArray;
+}
+
+IdToken makeIdToken(const Jose::CompactJws &jws, Claims &c)
 {
     auto *d = new IdTokenPrivate;
     d->raw = jws.compact();
-    d->issuer = qs(*c.iss);
-    d->subject = qs(*c.sub);
-    d->audiences.reserve(c.aud.size());
-    for (const std::string *a : c.aud)
-        d->audiences.append(qs(*a));
-    if (c.azp)
-        d->authorizedParty = qs(*c.azp);
-    if (c.nonce)
-        d->nonce = qs(*c.nonce);
-    d->expiresAt = toDateTime(c.exp);
-    d->issuedAt = toDateTime(c.iat);
-    if (c.hasAuthTime)
-        d->authTime = toDateTime(c.authTime);
+    d->payload = jws.payload();
+    d->issuer = qs(c[Iss].string);
+    d->subject = qs(c[Sub].string);
+    if (c[Aud].type == Type::String) {
+        d->audiences.append(qs(c[Aud].string));
+    } else {
+        d->audiences.reserve(qsizetype(c[Aud].strings.size()));
+        for (const std::string &a : c[Aud].strings)
+            d->audiences.append(qs(a));
+    }
+    if (c[Azp].type == Type::String)
+        d->authorizedParty = qs(c[Azp].string);
+    if (c[Nonce].type == Type::String)
+        d->nonce = qs(c[Nonce].string);
+    d->expiresAt = toDateTime(c[Exp].number);
+    d->issuedAt = toDateTime(c[Iat].number);
+    if (c[AuthTime].type == Type::Number)
+        d->authTime = toDateTime(c[AuthTime].number);
     d->algorithm = QLatin1String(Jose::algorithmName(jws.algorithm()));
     if (const auto &kid = jws.header().kid)
         d->keyId = qs(*kid);
-    d->payload = std::move(payload); // pointers in c are not used after this
     return IdTokenPrivate::wrap(d);
 }
 
@@ -212,6 +192,9 @@ Result<IdToken> validateIdToken(const QByteArray &compact, const JsonWebKeySet &
     if (!(allowedAlgorithms(expected.allowedAlgorithms) & algorithmBit(algorithm)))
         return fail(Code::IdTokenAlgorithmRejected, "algorithm not allowed by the provider metadata");
 
+    if (const auto &typ = jws.header().typ; typ && foreignTokenType(*typ))
+        return fail(Code::IdTokenMalformed, "typ names another kind of token");
+
     // Keys come only from the JWKS; header jwk / jku / x5u / x5c are never looked at.
     std::optional<std::string_view> kid;
     if (jws.header().kid)
@@ -235,28 +218,29 @@ Result<IdToken> validateIdToken(const QByteArray &compact, const JsonWebKeySet &
     if (!verified)
         return fail(Code::IdTokenSignatureInvalid, "signature does not verify");
 
-    auto payload = Jose::parseStrictJsonObject(jws.payload());
-    if (!payload)
+    Claims c;
+    if (!Jose::readTopLevelMembers(jws.payload(), kClaimNames, c.members, ClaimCount))
         return fail(Code::IdTokenMalformed, "payload is not a JSON object without duplicate members");
-    const json &claims = *payload;
-    CoreClaims c;
 
     // iss: a JSON string, byte for byte.
-    if (stringClaim(claims, "iss", c.iss) != Presence::Present || !equalsUtf8(*c.iss, expected.issuer))
+    if (c[Iss].type != Type::String || !equalsUtf8(c[Iss].string, expected.issuer))
         return fail(Code::IdTokenIssuerMismatch, "iss does not match the issuer");
 
     // aud / azp.
-    if (!readAudiences(claims, c.aud))
+    if (!audienceWellFormed(c[Aud]))
         return fail(Code::IdTokenAudienceMismatch, "aud missing or not a string or array of strings");
+    const bool single = c[Aud].type == Type::String;
+    const std::size_t audienceCount = single ? 1 : c[Aud].strings.size();
     bool hasClient = false;
-    for (const std::string *audience : std::as_const(c.aud)) {
-        if (equalsUtf8(*audience, expected.clientId)) {
+    for (std::size_t i = 0; i < audienceCount; ++i) {
+        const std::string &audience = single ? c[Aud].string : c[Aud].strings[i];
+        if (equalsUtf8(audience, expected.clientId)) {
             hasClient = true;
             continue;
         }
         bool trusted = false;
         for (const QString &t : expected.trustedAudiences) {
-            if (equalsUtf8(*audience, t)) {
+            if (equalsUtf8(audience, t)) {
                 trusted = true;
                 break;
             }
@@ -266,84 +250,81 @@ Result<IdToken> validateIdToken(const QByteArray &compact, const JsonWebKeySet &
     }
     if (!hasClient)
         return fail(Code::IdTokenAudienceMismatch, "aud does not contain the client id");
-    switch (stringClaim(claims, "azp", c.azp)) {
-    case Presence::Invalid: return fail(Code::IdTokenAudienceMismatch, "azp is not a string");
-    case Presence::Present:
-        if (!equalsUtf8(*c.azp, expected.clientId))
-            return fail(Code::IdTokenAudienceMismatch, "azp is not the client id");
-        break;
-    case Presence::Absent:
-        if (c.aud.size() > 1)
+    switch (c[Azp].type) {
+    case Type::Absent:
+        if (audienceCount > 1)
             return fail(Code::IdTokenAudienceMismatch, "several audiences but no azp");
         break;
+    case Type::String:
+        if (!equalsUtf8(c[Azp].string, expected.clientId))
+            return fail(Code::IdTokenAudienceMismatch, "azp is not the client id");
+        break;
+    default: return fail(Code::IdTokenAudienceMismatch, "azp is not a string");
     }
 
     // Time: exp, iat, nbf, with the allowed skew.
     const double now = double(expected.now ? expected.now : QDateTime::currentSecsSinceEpoch());
     const double skew = double(std::max(0, expected.clockSkewSeconds));
-    if (numberClaim(claims, "exp", c.exp) != Presence::Present)
+    if (c[Exp].type != Type::Number)
         return fail(Code::IdTokenExpired, "exp missing or not a number");
-    if (!(now < c.exp + skew))
+    if (!(now < c[Exp].number + skew))
         return fail(Code::IdTokenExpired, "token expired");
-    if (numberClaim(claims, "iat", c.iat) != Presence::Present)
+    if (c[Iat].type != Type::Number)
         return fail(Code::IdTokenIatInvalid, "iat missing or not a number");
-    if (c.iat > now + skew)
+    if (c[Iat].number > now + skew)
         return fail(Code::IdTokenNotYetValid, "iat is in the future");
-    double nbf = 0;
-    switch (numberClaim(claims, "nbf", nbf)) {
-    case Presence::Invalid: return fail(Code::IdTokenNotYetValid, "nbf is not a number");
-    case Presence::Present:
-        if (nbf > now + skew)
+    switch (c[Nbf].type) {
+    case Type::Absent: break;
+    case Type::Number:
+        if (c[Nbf].number > now + skew)
             return fail(Code::IdTokenNotYetValid, "token not valid yet (nbf)");
         break;
-    case Presence::Absent: break;
+    default: return fail(Code::IdTokenNotYetValid, "nbf is not a number");
     }
 
     // nonce: required and equal when we sent one; a non-string nonce is never accepted.
-    const Presence nonce = stringClaim(claims, "nonce", c.nonce);
-    if (nonce == Presence::Invalid)
+    const Member &nonce = c[Nonce];
+    if (nonce.type != Type::Absent && nonce.type != Type::String)
         return fail(Code::IdTokenNonceMismatch, "nonce is not a string");
     if (!expected.nonce.isEmpty()) {
-        if (nonce != Presence::Present)
+        if (nonce.type != Type::String)
             return fail(Code::IdTokenNonceMismatch, "nonce missing");
         const QByteArray want = expected.nonce.toUtf8();
-        if (!constantTimeEquals(c.nonce->data(), c.nonce->size(), want.constData(), std::size_t(want.size())))
+        if (!constantTimeEquals(nonce.string.data(), nonce.string.size(), want.constData(), std::size_t(want.size())))
             return fail(Code::IdTokenNonceMismatch, "nonce does not match");
     }
 
     // at_hash, when both it and the access token are present.
-    const std::string *atHash = nullptr;
-    const Presence atHashPresence = stringClaim(claims, "at_hash", atHash);
-    if (atHashPresence == Presence::Invalid)
+    const Member &atHash = c[AtHash];
+    if (atHash.type != Type::Absent && atHash.type != Type::String)
         return fail(Code::IdTokenAtHashMismatch, "at_hash is not a string");
-    if (atHashPresence == Presence::Present && !expected.accessToken.isEmpty()) {
+    if (atHash.type == Type::String && !expected.accessToken.isEmpty()) {
         const QByteArray want = tokenHash(algorithm, expected.accessToken);
         if (want.isEmpty()
-            || !constantTimeEquals(atHash->data(), atHash->size(), want.constData(), std::size_t(want.size())))
+            || !constantTimeEquals(atHash.string.data(), atHash.string.size(), want.constData(), std::size_t(want.size())))
             return fail(Code::IdTokenAtHashMismatch, "at_hash does not match the access token");
     }
 
     // sub: a non-empty string of at most 255 bytes.
-    if (stringClaim(claims, "sub", c.sub) != Presence::Present || c.sub->empty() || c.sub->size() > kMaxSubjectBytes)
+    if (!subjectValid(c[Sub]))
         return fail(Code::IdTokenSubjectMissing, "sub missing, empty, not a string or too long");
 
     // auth_time: a number when present; required and recent enough with max_age.
-    switch (numberClaim(claims, "auth_time", c.authTime)) {
-    case Presence::Invalid: return fail(Code::IdTokenMalformed, "auth_time is not a number");
-    case Presence::Present:
-        c.hasAuthTime = true;
-        if (c.authTime > now + skew)
-            return fail(Code::IdTokenNotYetValid, "auth_time is in the future");
-        if (expected.maxAgeSeconds >= 0 && now - c.authTime > double(expected.maxAgeSeconds) + skew)
-            return fail(Code::IdTokenExpired, "authentication older than max_age");
-        break;
-    case Presence::Absent:
+    switch (c[AuthTime].type) {
+    case Type::Absent:
         if (expected.maxAgeSeconds >= 0)
             return fail(Code::IdTokenExpired, "auth_time missing although max_age was requested");
         break;
+    case Type::Number:
+        if (c[AuthTime].number > now + skew)
+            return fail(Code::IdTokenNotYetValid, "auth_time is in the future");
+        if (expected.maxAgeSeconds >= 0 && now - c[AuthTime].number > double(expected.maxAgeSeconds) + skew)
+            return fail(Code::IdTokenExpired, "authentication older than max_age");
+        break;
+    default: return fail(Code::IdTokenMalformed, "auth_time is not a number");
     }
 
-    return makeIdToken(jws, std::move(*payload), c);
+    return makeIdToken(jws, c);
 }
 
 Result<IdToken> idTokenFromTrustedStorage(const QByteArray &compact, qsizetype maxTokenBytes)
@@ -351,29 +332,24 @@ Result<IdToken> idTokenFromTrustedStorage(const QByteArray &compact, qsizetype m
     auto parsed = Jose::CompactJws::parse(compact, maxTokenBytes);
     if (!parsed)
         return parsed.error();
-    auto payload = Jose::parseStrictJsonObject(parsed->payload());
-    if (!payload)
+    Claims c;
+    if (!Jose::readTopLevelMembers(parsed->payload(), kClaimNames, c.members, ClaimCount))
         return fail(Code::IdTokenMalformed, "payload is not a JSON object without duplicate members");
-    const json &claims = *payload;
-    CoreClaims c;
-    if (stringClaim(claims, "iss", c.iss) != Presence::Present)
+    if (c[Iss].type != Type::String)
         return fail(Code::IdTokenIssuerMismatch, "iss missing");
-    if (!readAudiences(claims, c.aud) || stringClaim(claims, "azp", c.azp) == Presence::Invalid)
+    if (!audienceWellFormed(c[Aud]) || (c[Azp].type != Type::Absent && c[Azp].type != Type::String))
         return fail(Code::IdTokenAudienceMismatch, "aud or azp malformed");
-    if (numberClaim(claims, "exp", c.exp) != Presence::Present)
+    if (c[Exp].type != Type::Number)
         return fail(Code::IdTokenExpired, "exp missing or not a number");
-    if (numberClaim(claims, "iat", c.iat) != Presence::Present)
+    if (c[Iat].type != Type::Number)
         return fail(Code::IdTokenIatInvalid, "iat missing or not a number");
-    if (stringClaim(claims, "nonce", c.nonce) == Presence::Invalid)
+    if (c[Nonce].type != Type::Absent && c[Nonce].type != Type::String)
         return fail(Code::IdTokenNonceMismatch, "nonce is not a string");
-    if (stringClaim(claims, "sub", c.sub) != Presence::Present || c.sub->empty() || c.sub->size() > kMaxSubjectBytes)
+    if (!subjectValid(c[Sub]))
         return fail(Code::IdTokenSubjectMissing, "sub missing, empty, not a string or too long");
-    switch (numberClaim(claims, "auth_time", c.authTime)) {
-    case Presence::Invalid: return fail(Code::IdTokenMalformed, "auth_time is not a number");
-    case Presence::Present: c.hasAuthTime = true; break;
-    case Presence::Absent: break;
-    }
-    return makeIdToken(*parsed, std::move(*payload), c);
+    if (c[AuthTime].type != Type::Absent && c[AuthTime].type != Type::Number)
+        return fail(Code::IdTokenMalformed, "auth_time is not a number");
+    return makeIdToken(*parsed, c);
 }
 
 } // namespace Concierge::Internal

@@ -39,6 +39,8 @@ constexpr int kMaxSignatureAttempts = 10;
   Error::Code:
     size (IdTokenMalformed) → compact JWS, header, crit, alg supported (see Jose::CompactJws::parse)
     → alg in the allow-list (IdTokenAlgorithmRejected)
+    → "typ", when present, does not name another kind of JWT such as at+jwt or logout+jwt
+      (IdTokenMalformed; RFC 8725 §3.11)
     → candidate keys from \a jwks: with a kid only keys with that kid, without one every key; all
       must fit the alg. None: IdTokenKeyNotFound, unless keys with that kid exist but none fits the
       alg (IdTokenAlgorithmRejected). The caller may refetch the JWKS once on IdTokenKeyNotFound.

@@ -3,6 +3,8 @@
 
 #include "core/base64url_p.h"
 
+#include <QtCore/QVarLengthArray>
+
 #include <openssl/core_names.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -47,7 +49,7 @@ public:
         auto &members = m_stack.back()->get_ref<json::object_t &>();
         auto [it, inserted] = members.emplace(std::move(name), nullptr);
         if (!inserted)
-            return false; // duplicate member name: RFC 7515 §5.2 step 4 lets us reject, and we do
+            return false; // duplicate member name: RFC 7515 §4 and RFC 7519 §4 let us reject, we do
         m_member = &it->second;
         return true;
     }
@@ -122,10 +124,11 @@ public:
     using Type = JsonMember::Type;
 
     MemberReader(const char *const *names, JsonMember *members, std::size_t count)
-        : m_names(names), m_members(members), m_count(count)
+        : m_members(members), m_count(count)
     {
+        for (std::size_t i = 0; i < count; ++i)
+            m_names.append(std::string_view(names[i]));
         m_keys.reserve(16);
-        m_frames.reserve(8);
     }
 
     bool null() { return scalar(Type::Other); }
@@ -156,7 +159,7 @@ public:
     bool end_object()
     {
         m_keys.resize(m_frames.back());
-        m_frames.pop_back();
+        m_frames.removeLast();
         return close();
     }
     bool end_array() { return close(); }
@@ -170,7 +173,7 @@ public:
         if (m_depth == 1) {
             m_target = nullptr;
             for (std::size_t i = 0; i < m_count; ++i) {
-                if (name == m_names[i]) {
+                if (std::string_view(name) == m_names[i]) {
                     m_target = &m_members[i];
                     break;
                 }
@@ -231,7 +234,7 @@ private:
             m_array = nullptr;
         }
         if (object)
-            m_frames.push_back(m_keys.size());
+            m_frames.append(m_keys.size());
         ++m_depth;
         return true;
     }
@@ -243,13 +246,13 @@ private:
         return true;
     }
 
-    const char *const *m_names;
+    QVarLengthArray<std::string_view, 16> m_names;
     JsonMember *m_members;
     std::size_t m_count;
     JsonMember *m_target = nullptr; // the top-level member whose value comes next
     JsonMember *m_array = nullptr;  // the top-level array being collected
     std::vector<std::string> m_keys;
-    std::vector<std::size_t> m_frames; // start of each open object's names in m_keys
+    QVarLengthArray<std::size_t, 8> m_frames; // start of each open object's names in m_keys
     int m_depth = 0;
     bool m_started = false;
 };

@@ -8,6 +8,10 @@
 #include <QtCore/QJsonDocument>
 #include <QtTest/QTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace Concierge;
 using namespace Concierge::Internal;
 using Concierge::Test::TestKey;
@@ -140,6 +144,7 @@ private Q_SLOTS:
     void debugOutputHasNoSecrets();
     void trustedStorage();
     void valueSemantics();
+    void concurrentValidation();
 };
 
 void tst_IdTokenValidator::initTestCase()
@@ -294,6 +299,14 @@ void tst_IdTokenValidator::validate_data()
     // ---- structure ----------------------------------------------------------------------------
     row("crit", sign(rsa(), claims(), QJsonObject{{QStringLiteral("crit"), QJsonArray{QStringLiteral("exp")}}, {QStringLiteral("exp"), 1}}),
         code(C::IdTokenCritUnsupported));
+    const auto typ = [](const char *t) { return QJsonObject{{QStringLiteral("typ"), QLatin1String(t)}}; };
+    row("typ-JWT", sign(rsa(), claims(), typ("JWT")), ok());
+    row("typ-application-jwt", sign(rsa(), claims(), typ("application/jwt")), ok());
+    row("typ-at+jwt", sign(rsa(), claims(), typ("at+jwt")), code(C::IdTokenMalformed));
+    row("typ-application/at+JWT", sign(rsa(), claims(), typ("application/at+JWT")), code(C::IdTokenMalformed));
+    row("typ-logout+jwt", sign(rsa(), claims(), typ("logout+jwt")), code(C::IdTokenMalformed));
+    row("typ-dpop+jwt", sign(rsa(), claims(), typ("dpop+jwt")), code(C::IdTokenMalformed));
+    row("typ-number", sign(rsa(), claims(), QJsonObject{{QStringLiteral("typ"), 1}}), code(C::IdTokenMalformed));
     row("four-segments", sign(rsa(), claims()) + ".AAAA", code(C::IdTokenMalformed));
     row("two-segments", sign(rsa(), claims()).left(sign(rsa(), claims()).lastIndexOf('.')), code(C::IdTokenMalformed));
     row("junk", QByteArrayLiteral("this is not a token"), code(C::IdTokenMalformed));
@@ -607,6 +620,36 @@ void tst_IdTokenValidator::valueSemantics()
     QVERIFY(!IdToken().expiresAt().isValid());
     const QVariant v = QVariant::fromValue(ta);
     QCOMPARE(v.value<IdToken>(), ta);
+}
+
+void tst_IdTokenValidator::concurrentValidation()
+{
+    // One key set shared by several threads: the prepared verification contexts are only read.
+    const auto keys = keySet(defaultJwks());
+    const QList<QByteArray> good = {sign(rsa(), claims()), sign(rsa(), claims(), alg(QStringLiteral("PS256"))),
+                                    sign(ec(), claims()), sign(ed(), claims())};
+    QList<QByteArray> bad;
+    for (const QByteArray &t : good)
+        bad.append(flipSignatureBit(t));
+    const IdToken shared = *validateIdToken(good.first(), keys, defaults());
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 60; ++i) {
+                const int k = (i + t) % int(good.size());
+                if (!validateIdToken(good.at(k), keys, defaults()).ok())
+                    ++wrong;
+                if (validateIdToken(bad.at(k), keys, defaults()).error().code() != Error::Code::IdTokenSignatureInvalid)
+                    ++wrong;
+                if (shared.claims().value(QStringLiteral("sub")).toString() != QLatin1String("user-1"))
+                    ++wrong;
+            }
+        });
+    }
+    for (auto &thread : threads)
+        thread.join();
+    QCOMPARE(wrong.load(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_IdTokenValidator)

@@ -158,6 +158,8 @@ private Q_SLOTS:
     void errorQueueLeftClean();
     void strictJson_data();
     void strictJson();
+    void topLevelMembers_data();
+    void topLevelMembers();
     void compactParsing_data();
     void compactParsing();
 };
@@ -572,6 +574,61 @@ void tst_Jwks::strictJson()
     QFETCH(QByteArray, text);
     QFETCH(bool, ok);
     QCOMPARE(parseStrictJsonObject(text).has_value(), ok);
+    // The DOM-free reader applies exactly the same rules.
+    static const char *const names[] = {"a", "b"};
+    JsonMember members[2];
+    QCOMPARE(readTopLevelMembers(text, names, members, 2), ok);
+}
+
+void tst_Jwks::topLevelMembers_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("string");
+    QTest::addColumn<double>("number");
+    QTest::addColumn<QStringList>("strings");
+    using T = JsonMember::Type;
+    QTest::newRow("absent") << QByteArray(R"({"y":1})") << int(T::Absent) << QString() << 0.0 << QStringList();
+    QTest::newRow("nested-not-top-level") << QByteArray(R"({"y":{"x":"s"},"z":[{"x":1}]})") << int(T::Absent) << QString() << 0.0 << QStringList();
+    QTest::newRow("string") << QByteArray(R"({"y":1,"x":"s\u00e9"})") << int(T::String) << QStringLiteral("s\u00e9") << 0.0 << QStringList();
+    QTest::newRow("empty-string") << QByteArray(R"({"x":""})") << int(T::String) << QString() << 0.0 << QStringList();
+    QTest::newRow("integer") << QByteArray(R"({"x":1800000000})") << int(T::Number) << QString() << 1800000000.0 << QStringList();
+    QTest::newRow("negative") << QByteArray(R"({"x":-5})") << int(T::Number) << QString() << -5.0 << QStringList();
+    QTest::newRow("fraction") << QByteArray(R"({"x":1.5e3})") << int(T::Number) << QString() << 1500.0 << QStringList();
+    QTest::newRow("huge-unsigned") << QByteArray(R"({"x":18446744073709551615})") << int(T::Number) << QString() << 18446744073709551615.0 << QStringList();
+    QTest::newRow("true") << QByteArray(R"({"x":true})") << int(T::Other) << QString() << 0.0 << QStringList();
+    QTest::newRow("null") << QByteArray(R"({"x":null})") << int(T::Other) << QString() << 0.0 << QStringList();
+    QTest::newRow("object") << QByteArray(R"({"x":{"a":"b"}})") << int(T::Other) << QString() << 0.0 << QStringList();
+    QTest::newRow("string-array") << QByteArray(R"({"x":["a","b"],"y":["c"]})") << int(T::StringArray) << QString() << 0.0 << QStringList{QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("empty-array") << QByteArray(R"({"x":[]})") << int(T::StringArray) << QString() << 0.0 << QStringList();
+    QTest::newRow("array-with-number") << QByteArray(R"({"x":["a",1,"b"]})") << int(T::Other) << QString() << 0.0 << QStringList();
+    QTest::newRow("array-with-null") << QByteArray(R"({"x":[null]})") << int(T::Other) << QString() << 0.0 << QStringList();
+    QTest::newRow("array-with-array") << QByteArray(R"({"x":["a",["b"]]})") << int(T::Other) << QString() << 0.0 << QStringList();
+    QTest::newRow("array-with-object") << QByteArray(R"({"x":[{"b":"c"},"d"]})") << int(T::Other) << QString() << 0.0 << QStringList();
+}
+
+void tst_Jwks::topLevelMembers()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, type);
+    QFETCH(QString, string);
+    QFETCH(double, number);
+    QFETCH(QStringList, strings);
+    static const char *const names[] = {"y", "x"};
+    JsonMember members[2];
+    QVERIFY(readTopLevelMembers(text, names, members, 2));
+    const JsonMember &x = members[1];
+    QCOMPARE(int(x.type), type);
+    if (x.type == JsonMember::Type::String)
+        QCOMPARE(QString::fromStdString(x.string), string);
+    if (x.type == JsonMember::Type::Number)
+        QCOMPARE(x.number, number);
+    if (x.type == JsonMember::Type::StringArray) {
+        QStringList got;
+        for (const auto &item : x.strings)
+            got.append(QString::fromStdString(item));
+        QCOMPARE(got, strings);
+    }
 }
 
 void tst_Jwks::compactParsing_data()

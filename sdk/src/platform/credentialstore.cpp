@@ -1,0 +1,67 @@
+// Copyright (C) 2026 The Concierge Authors. SPDX-License-Identifier: Apache-2.0
+#include "platform/credentialstore_p.h"
+
+#include "core/idtokenvalidator_p.h"
+#include "core/json_p.h"
+
+namespace Concierge::Internal {
+
+QString CredentialStore::accountKey(const QString &issuer, const QString &clientId, const QString &profile)
+{
+    return issuer + QLatin1Char('|') + clientId + QLatin1Char('|') + (profile.isEmpty() ? QStringLiteral("default") : profile);
+}
+
+QByteArray encodeTokenRecord(const TokenSet &t, const QString &issuer, const QString &clientId)
+{
+    nlohmann::json j;
+    j["format"] = "concierge.tokens";
+    j["v"] = 1;
+    j["iss"] = issuer.toStdString();
+    j["client_id"] = clientId.toStdString();
+    j["access_token"] = t.accessToken().toStdString();
+    j["refresh_token"] = t.refreshToken().toStdString();
+    j["token_type"] = t.tokenType().toStdString();
+    j["scope"] = t.scopes().join(QLatin1Char(' ')).toStdString();
+    j["issued_at"] = t.issuedAt().isValid() ? t.issuedAt().toSecsSinceEpoch() : 0;
+    j["expires_at"] = t.expiresAt().isValid() ? t.expiresAt().toSecsSinceEpoch() : 0;
+    j["id_token"] = t.idToken().raw().toStdString();
+    const std::string s = j.dump();
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+Result<TokenSet> decodeTokenRecord(const QByteArray &record, const QString &issuer, const QString &clientId)
+{
+    const Error corrupt(Error::Code::StoreCorrupt, QStringLiteral("the stored sign-in record is damaged or foreign"));
+    const auto j = Json::parseObject(record, 256 * 1024);
+    if (!j || Json::stringOr(*j, "format") != QLatin1String("concierge.tokens") || Json::integer(*j, "v") != 1)
+        return corrupt;
+    if (Json::stringOr(*j, "iss") != issuer || Json::stringOr(*j, "client_id") != clientId)
+        return corrupt;
+    const auto access = Json::string(*j, "access_token");
+    const auto refresh = Json::string(*j, "refresh_token");
+    const auto type = Json::string(*j, "token_type");
+    const auto scope = Json::string(*j, "scope");
+    const auto issued = Json::integer(*j, "issued_at");
+    const auto expires = Json::integer(*j, "expires_at");
+    const auto idToken = Json::string(*j, "id_token");
+    if (!access || access->isEmpty() || !refresh || !type || !scope || !issued || !expires || !idToken)
+        return corrupt;
+    TokenSet t;
+    t.setAccessToken(access->toUtf8());
+    t.setRefreshToken(refresh->toUtf8());
+    t.setTokenType(*type);
+    t.setScopes(scope->split(QLatin1Char(' '), Qt::SkipEmptyParts));
+    if (*issued > 0)
+        t.setIssuedAt(QDateTime::fromSecsSinceEpoch(*issued, Qt::UTC));
+    if (*expires > 0)
+        t.setExpiresAt(QDateTime::fromSecsSinceEpoch(*expires, Qt::UTC));
+    if (!idToken->isEmpty()) {
+        auto parsed = idTokenFromTrustedStorage(idToken->toUtf8());
+        if (!parsed || parsed->issuer() != issuer || !parsed->audiences().contains(clientId))
+            return corrupt;
+        t.setIdToken(*parsed);
+    }
+    return t;
+}
+
+} // namespace Concierge::Internal

@@ -1,0 +1,316 @@
+// Copyright (C) 2026 The Concierge Authors. SPDX-License-Identifier: Apache-2.0
+// Token lifecycle through Session against a FAKE IdP: single-flight refresh, rotation persisted
+// before use, hard vs transient failures, restore, sign-out with revocation, authorized requests.
+#include <concierge/session.h>
+
+#include "session_p.h"
+#include "testsigner.h"
+#include "testsupport.h"
+
+#include <QtTest/QtTest>
+
+using namespace Concierge;
+using namespace Concierge::Test;
+using Concierge::Internal::MemoryCredentialStore;
+
+class tst_Session : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void oneRefreshForAThousandCallers();
+    void validTokenNeedsNoRefresh();
+    void rotationIsPersistedBeforeUse();
+    void invalidGrantSignsOutAndWipes();
+    void refreshedIdTokenForAnotherSubjectSignsOut();
+    void transientFailureKeepsTheSession();
+    void restoreSignsInWithoutABrowser();
+    void corruptRecordIsWipedAndReported();
+    void signOutRevokesRefreshThenAccessToken();
+    void authorizedRequestRefreshesOnceOn401();
+    void proactiveRefreshBeforeExpiry();
+    void notSignedIn();
+
+private:
+    Session *signedInSession();
+    FakeIdp *idp = nullptr;
+    TestKey key;
+    std::shared_ptr<MemoryCredentialStore> store;
+    QList<Session *> sessions;
+};
+
+void tst_Session::init()
+{
+    idp = new FakeIdp(this);
+    QVERIFY(idp->start());
+    key = TestKey::rsa("k1");
+    idp->jwks = jwksDocument(QList<TestKey>{key});
+    idp->sign = [this](const QJsonObject &claims) { return signJwt(key, claims); };
+    store = std::make_shared<MemoryCredentialStore>();
+}
+
+void tst_Session::cleanup()
+{
+    qDeleteAll(sessions);
+    sessions.clear();
+    delete idp;
+    idp = nullptr;
+}
+
+Session *tst_Session::signedInSession()
+{
+    auto *s = new Session(ProviderConfig(idp->issuer(), QStringLiteral("storefront-mobile")));
+    sessions.append(s);
+    SessionPrivate::get(s)->setUserAgent(std::make_unique<FakeUserAgent>());
+    SessionPrivate::get(s)->store = store;
+    QSignalSpy done(s, &Session::signedIn);
+    s->signIn();
+    if (!done.wait(10000))
+        return nullptr;
+    return s;
+}
+
+void tst_Session::oneRefreshForAThousandCallers()
+{
+    idp->expiresIn = 0; // expired on arrival
+    Session *s = signedInSession();
+    QVERIFY(s);
+    const QByteArray old = s->tokens().accessToken();
+    int answered = 0;
+    QSet<QByteArray> tokens;
+    for (int i = 0; i < 1000; ++i) {
+        s->withFreshToken(this, [&](const Result<QByteArray> &t) {
+            ++answered;
+            if (t)
+                tokens.insert(*t);
+        });
+    }
+    QCOMPARE(s->state(), Session::State::Refreshing);
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 1000, 10000);
+    QCOMPARE(idp->refreshGrants, 1);
+    QCOMPARE(tokens.size(), 1);
+    QVERIFY(!tokens.contains(old));
+    QCOMPARE(SessionPrivate::get(s)->refreshRequests, 1);
+}
+
+void tst_Session::validTokenNeedsNoRefresh()
+{
+    Session *s = signedInSession();
+    QVERIFY(s);
+    int answered = 0;
+    for (int i = 0; i < 10; ++i)
+        s->withFreshToken(this, [&](const Result<QByteArray> &t) { answered += t.ok(); });
+    QTRY_COMPARE(answered, 10);
+    QCOMPARE(idp->refreshGrants, 0);
+}
+
+void tst_Session::rotationIsPersistedBeforeUse()
+{
+    idp->expiresIn = 0;
+    Session *s = signedInSession();
+    QVERIFY(s);
+    const QString account = SessionPrivate::get(s)->account();
+    const QByteArray oldRefresh = s->tokens().refreshToken();
+    bool checked = false;
+    s->withFreshToken(this, [&](const Result<QByteArray> &t) {
+        QVERIFY(t.ok());
+        // The moment the caller sees the new token, the store already holds the rotated set.
+        const auto stored = Internal::decodeTokenRecord(store->peek(account), idp->issuer(), QStringLiteral("storefront-mobile"));
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->accessToken(), *t);
+        QVERIFY(stored->refreshToken() != oldRefresh);
+        QCOMPARE(stored->refreshToken(), s->tokens().refreshToken());
+        checked = true;
+    });
+    QTRY_VERIFY(checked);
+    QVERIFY(!idp->liveRefreshTokens.contains(QString::fromUtf8(oldRefresh)));
+}
+
+void tst_Session::invalidGrantSignsOutAndWipes()
+{
+    idp->expiresIn = 0;
+    Session *s = signedInSession();
+    QVERIFY(s);
+    idp->liveRefreshTokens.clear(); // revoked behind our back
+    QSignalSpy out(s, &Session::signedOut);
+    QSignalSpy errors(s, &Session::errorOccurred);
+    Result<QByteArray> got = QByteArray();
+    int calls = 0;
+    s->withFreshToken(this, [&](const Result<QByteArray> &t) { ++calls; got = t; });
+    QTRY_COMPARE(calls, 1);
+    QCOMPARE(got.error().code(), Error::Code::InvalidGrant);
+    QCOMPARE(out.count(), 1);
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(s->state(), Session::State::SignedOut);
+    QVERIFY(!s->tokens().isValid());
+    QVERIFY(store->peek(SessionPrivate::get(s)->account()).isEmpty());
+}
+
+void tst_Session::refreshedIdTokenForAnotherSubjectSignsOut()
+{
+    idp->expiresIn = 0;
+    Session *s = signedInSession();
+    QVERIFY(s);
+    idp->subject = QStringLiteral("someone-else");
+    QSignalSpy errors(s, &Session::errorOccurred);
+    s->refresh();
+    QTRY_COMPARE(errors.count(), 1);
+    QCOMPARE(errors.at(0).at(0).value<Error>().code(), Error::Code::SubjectMismatch);
+    QCOMPARE(s->state(), Session::State::SignedOut);
+}
+
+void tst_Session::transientFailureKeepsTheSession()
+{
+    idp->expiresIn = 20;
+    Session *s = signedInSession();
+    QVERIFY(s);
+    const TokenSet before = s->tokens();
+    idp->tokenOverride = [](const FakeRequest &) { return FakeReply{503, "down", "text/plain", {{"Retry-After", "7"}}}; };
+    auto *d = SessionPrivate::get(s);
+    // Within the refresh margin but not yet expired: the refresh fails, callers still get the valid token.
+    Result<QByteArray> got = QByteArray();
+    int calls = 0;
+    s->withFreshToken(this, [&](const Result<QByteArray> &t) { ++calls; got = t; });
+    QTRY_COMPARE(calls, 1);
+    QVERIFY(got.ok());
+    QCOMPARE(*got, before.accessToken());
+    QCOMPARE(idp->refreshGrants, 0); // the 503 came from the override, not the refresh grant handler
+    QVERIFY(d->retryTimer.isActive());
+
+    // Expired (the clock moves 60 s on): the caller gets the transient error, the session stays.
+    d->setClock([] { return QDateTime::currentDateTimeUtc().addSecs(60); });
+    s->withFreshToken(this, [&](const Result<QByteArray> &t) { ++calls; got = t; });
+    QTRY_COMPARE(calls, 2);
+    QCOMPARE(got.error().code(), Error::Code::ServerError);
+    QVERIFY(got.error().isTransient());
+    QCOMPARE(s->state(), Session::State::SignedIn);
+    QCOMPARE(s->tokens(), before);
+    QVERIFY(d->retryTimer.isActive());
+    QCOMPARE(d->retryTimer.interval(), 7000); // Retry-After (7 s) beats the exponential backoff (4 s)
+    QVERIFY(!store->peek(d->account()).isEmpty());
+}
+
+void tst_Session::restoreSignsInWithoutABrowser()
+{
+    Session *s = signedInSession();
+    QVERIFY(s);
+    const TokenSet tokens = s->tokens();
+    auto *again = new Session(ProviderConfig(idp->issuer(), QStringLiteral("storefront-mobile")));
+    sessions.append(again);
+    SessionPrivate::get(again)->store = store;
+    Result<bool> restored = false;
+    int calls = 0;
+    again->restore(this, [&](const Result<bool> &r) { ++calls; restored = r; });
+    QTRY_COMPARE(calls, 1);
+    QVERIFY(restored.ok() && *restored);
+    QVERIFY(again->isSignedIn());
+    QCOMPARE(again->tokens().accessToken(), tokens.accessToken());
+    QCOMPARE(again->tokens().idToken().subject(), tokens.idToken().subject());
+    QCOMPARE(idp->count(QStringLiteral("/authorize")), 1);
+
+    auto *other = new Session(ProviderConfig(idp->issuer(), QStringLiteral("another-client")));
+    sessions.append(other);
+    SessionPrivate::get(other)->store = store;
+    other->restore(this, [&](const Result<bool> &r) { ++calls; restored = r; });
+    QTRY_COMPARE(calls, 2);
+    QVERIFY(restored.ok() && !*restored);
+}
+
+void tst_Session::corruptRecordIsWipedAndReported()
+{
+    auto *s = new Session(ProviderConfig(idp->issuer(), QStringLiteral("storefront-mobile")));
+    sessions.append(s);
+    SessionPrivate::get(s)->store = store;
+    const QString account = SessionPrivate::get(s)->account();
+    for (const QByteArray &junk : {QByteArray("{\"format\":\"concierge.tokens\",\"v\":1}"), QByteArray("\x00\x01garbage", 9),
+                                   QByteArray("{\"format\":\"other\"}")}) {
+        store->write(account, junk, [](const Result<void> &) {});
+        Result<bool> restored = false;
+        int calls = 0;
+        s->restore(this, [&](const Result<bool> &r) { ++calls; restored = r; });
+        QTRY_COMPARE(calls, 1);
+        QCOMPARE(restored.error().code(), Error::Code::StoreCorrupt);
+        QVERIFY(!s->isSignedIn());
+        QVERIFY(store->peek(account).isEmpty());
+    }
+}
+
+void tst_Session::signOutRevokesRefreshThenAccessToken()
+{
+    Session *s = signedInSession();
+    QVERIFY(s);
+    const TokenSet t = s->tokens();
+    QSignalSpy out(s, &Session::signedOut);
+    s->signOut();
+    QTRY_COMPARE(out.count(), 1);
+    QTest::qWait(50);
+    QCOMPARE(out.count(), 1);
+    QCOMPARE(idp->revoked, QStringList({QString::fromUtf8(t.refreshToken()), QString::fromUtf8(t.accessToken())}));
+    QVERIFY(!s->tokens().isValid());
+    QCOMPARE(s->state(), Session::State::SignedOut);
+    QVERIFY(store->peek(SessionPrivate::get(s)->account()).isEmpty());
+}
+
+void tst_Session::authorizedRequestRefreshesOnceOn401()
+{
+    Session *s = signedInSession();
+    QVERIFY(s);
+    FakeHttpServer api;
+    QVERIFY(api.listen());
+    int hits = 0;
+    api.route(QStringLiteral("/cart"), [&](const FakeRequest &r) {
+        ++hits;
+        if (hits == 1)
+            return FakeReply{401, "", "text/plain", {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}}};
+        return FakeReply{200, r.headers.value("authorization"), "text/plain", {}};
+    });
+    Result<HttpReply> got = HttpReply();
+    int calls = 0;
+    s->sendRequest("GET", QNetworkRequest(QUrl(api.baseUrl() + QStringLiteral("/cart"))), {}, this,
+                   [&](const Result<HttpReply> &r) { ++calls; got = r; });
+    QTRY_COMPARE(calls, 1);
+    QVERIFY(got.ok());
+    QCOMPARE(got->status, 200);
+    QCOMPARE(got->body, "Bearer " + s->tokens().accessToken());
+    QCOMPARE(idp->refreshGrants, 1);
+
+    // Always 401: one refresh, one retry, then the 401 is handed back (no loop).
+    api.route(QStringLiteral("/cart"), [&](const FakeRequest &) {
+        ++hits;
+        return FakeReply{401, "", "text/plain", {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}}};
+    });
+    hits = 0;
+    s->sendRequest("GET", QNetworkRequest(QUrl(api.baseUrl() + QStringLiteral("/cart"))), {}, this,
+                   [&](const Result<HttpReply> &r) { ++calls; got = r; });
+    QTRY_COMPARE(calls, 2);
+    QCOMPARE(got->status, 401);
+    QCOMPARE(hits, 2);
+    QCOMPARE(idp->refreshGrants, 2);
+}
+
+void tst_Session::proactiveRefreshBeforeExpiry()
+{
+    idp->expiresIn = 3;
+    Session *s = signedInSession();
+    QVERIFY(s);
+    SessionPrivate::get(s)->minProactiveIntervalSeconds = 1;
+    s->setRefreshMarginSeconds(2);
+    QSignalSpy refreshed(s, &Session::refreshed);
+    QVERIFY(refreshed.wait(5000)); // nobody asked for a token
+    QCOMPARE(idp->refreshGrants, 1);
+}
+
+void tst_Session::notSignedIn()
+{
+    Session s(ProviderConfig(idp->issuer(), QStringLiteral("x")));
+    Result<QByteArray> got = QByteArray();
+    int calls = 0;
+    s.withFreshToken(this, [&](const Result<QByteArray> &t) { ++calls; got = t; });
+    QCOMPARE(calls, 0); // never synchronously
+    QTRY_COMPARE(calls, 1);
+    QCOMPARE(got.error().code(), Error::Code::NotSignedIn);
+}
+
+QTEST_GUILESS_MAIN(tst_Session)
+#include "tst_session.moc"
