@@ -58,10 +58,11 @@ const char kUsage[] =
     "  --timeout SECONDS     give up after this long (default 300)\n"
     "  --reveal-tokens       include the tokens in the output (never by default)\n"
     "  --refresh             refresh once right after signing in\n"
+    "  --dpop                sender-constrained tokens (DPoP) when the provider offers them\n"
     "  --store KIND          memory (default: nothing kept) or keychain (kept for the commands below)\n"
     "  --profile NAME        name of the stored sign-in (default: default)\n"
     "\n"
-    "token, refresh, userinfo, call, logout: [--profile NAME] [--client-secret S] [--reveal-tokens]\n"
+    "token, refresh, userinfo, call, logout: [--profile NAME] [--client-secret S [--client-auth M]] [--reveal-tokens]\n"
     "  They use the sign-in stored by 'login --store keychain'.\n"
     "  --verbose             log progress to stderr\n"
     "\n"
@@ -167,7 +168,8 @@ bool saveProfile(const QString &name, const ProviderConfig &config)
     QJsonObject all = readProfiles();
     all.insert(name, QJsonObject{{QStringLiteral("issuer"), config.issuer()},
                                  {QStringLiteral("client_id"), config.clientId()},
-                                 {QStringLiteral("scopes"), QJsonArray::fromStringList(config.scopes())}});
+                                 {QStringLiteral("scopes"), QJsonArray::fromStringList(config.scopes())},
+                                 {QStringLiteral("dpop"), config.isDpopEnabled()}});
     QDir().mkpath(QFileInfo(profilesPath()).absolutePath());
     QSaveFile f(profilesPath());
     if (!f.open(QIODevice::WriteOnly))
@@ -212,7 +214,11 @@ int runLogin(QCoreApplication &app, const LoginArgs &args)
         });
         session.refresh();
     };
+    // Asked to keep the sign-in and could not: the command failed, even though the sign-in worked.
+    QObject::connect(&session, &Session::storageFailed, &app, [&](const Error &error) { run.fail(error); });
     QObject::connect(&session, &Session::signedIn, &app, [&] {
+        if (run.done)
+            return;
         if (args.keychain && !saveProfile(args.profile, args.config))
             std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
         QJsonObject out = signedInJson(session, args.revealTokens);
@@ -234,7 +240,7 @@ int runLogin(QCoreApplication &app, const LoginArgs &args)
 }
 
 // Runs \a body on the session restored from the keychain for \a profile.
-int withStoredSession(QCoreApplication &app, const QString &profile, const QString &clientSecret,
+int withStoredSession(QCoreApplication &app, const QString &profile, const QString &clientSecret, bool clientAuthPost,
                       const std::function<void(Session &, Run &)> &body)
 {
     const QJsonObject p = readProfiles().value(profile).toObject();
@@ -246,8 +252,12 @@ int withStoredSession(QCoreApplication &app, const QString &profile, const QStri
     for (const QJsonValue v : p.value(QStringLiteral("scopes")).toArray())
         scopes.append(v.toString());
     config.setScopes(scopes);
-    if (!clientSecret.isEmpty())
+    config.setDpopEnabled(p.value(QStringLiteral("dpop")).toBool());
+    if (!clientSecret.isEmpty()) {
         config.setClientSecret(clientSecret);
+        if (clientAuthPost)
+            config.setClientAuthentication(ProviderConfig::ClientAuthentication::ClientSecretPost);
+    }
     Session session(config);
     session.setStorage(Session::Storage::Keychain);
     session.setProfile(profile);
@@ -279,6 +289,7 @@ struct StoredArgs
 {
     QString profile = QStringLiteral("default");
     QString clientSecret;
+    bool clientAuthPost = false;
     bool revealTokens = false;
     bool endSession = false;
     QStringList openWith;
@@ -292,12 +303,13 @@ Result<StoredArgs> parseStored(const QString &command, const QStringList &argume
     const QCommandLineOption profile(QStringLiteral("profile"), {}, QStringLiteral("NAME"));
     const QCommandLineOption store(QStringLiteral("store"), {}, QStringLiteral("KIND"));
     const QCommandLineOption secret(QStringLiteral("client-secret"), {}, QStringLiteral("S"));
+    const QCommandLineOption auth(QStringLiteral("client-auth"), {}, QStringLiteral("M"));
     const QCommandLineOption reveal(QStringLiteral("reveal-tokens"));
     const QCommandLineOption endSession(QStringLiteral("end-session"));
     const QCommandLineOption openWith(QStringLiteral("open-with"), {}, QStringLiteral("CMD"));
     const QCommandLineOption method(QStringLiteral("method"), {}, QStringLiteral("M"));
     const QCommandLineOption verbose(QStringLiteral("verbose"));
-    p.addOptions({profile, store, secret, reveal, endSession, openWith, method, verbose});
+    p.addOptions({profile, store, secret, auth, reveal, endSession, openWith, method, verbose});
     if (!p.parse(arguments))
         return Error(Error::Code::InvalidArgument, p.errorText());
     StoredArgs a;
@@ -306,6 +318,11 @@ Result<StoredArgs> parseStored(const QString &command, const QStringList &argume
     if (p.isSet(profile))
         a.profile = p.value(profile);
     a.clientSecret = p.value(secret);
+    if (p.isSet(auth)) {
+        if (!p.isSet(secret) || (p.value(auth) != QLatin1String("basic") && p.value(auth) != QLatin1String("post")))
+            return Error(Error::Code::InvalidArgument, QStringLiteral("--client-auth takes basic or post, with --client-secret"));
+        a.clientAuthPost = p.value(auth) == QLatin1String("post");
+    }
     a.revealTokens = p.isSet(reveal);
     a.endSession = p.isSet(endSession);
     a.openWith = p.value(openWith).split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -335,7 +352,7 @@ int storedCommand(QCoreApplication &app, const QString &command, const QStringLi
         if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
             return Cli::usageError(QStringLiteral("call needs an http(s) URL"));
     }
-    return withStoredSession(app, a.profile, a.clientSecret, [&](Session &session, Run &run) {
+    return withStoredSession(app, a.profile, a.clientSecret, a.clientAuthPost, [&](Session &session, Run &run) {
         if (command == QLatin1String("token")) {
             session.withFreshToken(&app, [&](const Result<QByteArray> &token) {
                 if (!token)
@@ -384,11 +401,9 @@ int storedCommand(QCoreApplication &app, const QString &command, const QStringLi
         } else if (command == QLatin1String("logout")) {
             if (!a.openWith.isEmpty())
                 session.setBrowserCommand(a.openWith);
-            const bool hadRefresh = session.tokens().hasRefreshToken();
-            QObject::connect(&session, &Session::signedOut, &app, [&, hadRefresh] {
+            QObject::connect(&session, &Session::signedOut, &app, [&] {
                 forgetProfile(a.profile);
                 run.succeed(QJsonObject{{QStringLiteral("status"), QStringLiteral("signed_out")},
-                                        {QStringLiteral("revoked"), hadRefresh ? QStringLiteral("refresh_token access_token") : QStringLiteral("access_token")},
                                         {QStringLiteral("end_session"), a.endSession}});
             });
             SignOutOptions options;
@@ -421,10 +436,11 @@ int login(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption reveal(QStringLiteral("reveal-tokens"));
     const QCommandLineOption verbose(QStringLiteral("verbose"));
     const QCommandLineOption refresh(QStringLiteral("refresh"));
+    const QCommandLineOption dpop(QStringLiteral("dpop"));
     const QCommandLineOption store(QStringLiteral("store"), {}, QStringLiteral("KIND"));
     const QCommandLineOption profile(QStringLiteral("profile"), {}, QStringLiteral("NAME"));
     p.addOptions({issuer, clientId, clientSecret, clientAuth, scope, redirectPort, openWith, prompt, loginHint, idp,
-                  idpParam, acr, maxAge, uiLocales, userinfo, timeout, reveal, verbose, refresh, store, profile});
+                  idpParam, acr, maxAge, uiLocales, userinfo, timeout, reveal, verbose, refresh, store, profile, dpop});
     if (!p.parse(arguments))
         return Cli::usageError(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -478,6 +494,7 @@ int login(QCoreApplication &app, const QStringList &arguments)
     }
     args.userinfo = p.isSet(userinfo);
     args.refresh = p.isSet(refresh);
+    args.config.setDpopEnabled(p.isSet(dpop));
     if (p.isSet(store)) {
         const QString kind = p.value(store);
         if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))

@@ -34,7 +34,12 @@ int printError(const Concierge::Error &error, int exitCode)
 int usageError(const QString &message)
 {
     std::fprintf(stderr, "concierge: %s\nRun 'concierge help' for usage.\n", qPrintable(message));
-    return printError(Concierge::Error(Concierge::Error::Code::InvalidArgument, message), Usage);
+    // The message is the usage problem itself, not the generic sentence for invalid_argument.
+    printJson(QJsonObject{{QStringLiteral("status"), QStringLiteral("error")},
+                          {QStringLiteral("code"), QStringLiteral("invalid_argument")},
+                          {QStringLiteral("kind"), QStringLiteral("hard")},
+                          {QStringLiteral("message"), Concierge::Error::sanitize(message)}});
+    return Usage;
 }
 
 } // namespace Cli

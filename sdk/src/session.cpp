@@ -26,8 +26,6 @@ using namespace Internal;
   \inmodule Concierge
   \since 0.1
   \brief A person's sign-in with one OpenID Provider.
-
-  \snippet docs/snippets/signin.cpp signin
 */
 
 SessionPrivate::SessionPrivate(Session *q, const ProviderConfig &cfg)
@@ -120,6 +118,17 @@ void SessionPrivate::onDiscovery(const Result<ProviderMetadata> &result)
     metadata = *result;
     const quint64 id = flow->id;
 
+    // DPoP when the app asks and the provider can: a fresh P-256 key for every sign-in.
+    dpopKey = Jose::DpopKey();
+    if (config.isDpopEnabled() && metadata.dpopSigningAlgValuesSupported().contains(QStringLiteral("ES256"))) {
+        auto key = Jose::DpopKey::generate();
+        if (!key)
+            return finishSignIn(key.error());
+        dpopKey = *key;
+    } else if (config.isDpopEnabled()) {
+        qCInfo(lcSession) << "the provider does not offer DPoP with ES256: using Bearer tokens";
+    }
+
     // Fetch the keys while the person is in the browser, so the redirect is not kept waiting.
     cache->jwks(metadata.jwksUri(), false, q, [](const Result<JsonWebKeySet> &) {});
 
@@ -172,7 +181,7 @@ void SessionPrivate::onDiscovery(const Result<ProviderMetadata> &result)
     // open a URL that carries only client_id and request_uri.
     const auto par = TokenRequest::grant(config, metadata.pushedAuthorizationRequestEndpoint(),
                                          flow->request.parameters());
-    transport->post(par.toNetworkRequest(), par.body(), q, [this, id, open](const HttpResponse &reply) {
+    postTokenRequest(par, [this, id, open](const HttpResponse &reply) {
         if (!flow || flow->id != id)
             return;
         if (reply.error.isError())
@@ -203,7 +212,7 @@ void SessionPrivate::onRedirect(const QUrl &redirect)
     const auto request = TokenRequest::authorizationCode(config, metadata, flow->request, *response);
     const quint64 id = flow->id;
     timings.tokenRequestSent = monotonic.nsecsElapsed();
-    transport->post(request.toNetworkRequest(), request.body(), q, [this, id](const HttpResponse &reply) {
+    postTokenRequest(request, [this, id](const HttpResponse &reply) {
         if (flow && flow->id == id)
             onTokenReply(reply);
     });
@@ -291,7 +300,7 @@ void SessionPrivate::finishSignIn(const Result<TokenSet> &result)
         // may exit right after signedIn()).
         const TokenSet fresh = *result;
         QPointer<Session> guard(q);
-        store->write(account(), encodeTokenRecord(fresh, config.issuer(), config.clientId()),
+        store->write(account(), encodeTokenRecord(fresh, config.issuer(), config.clientId(), dpopKeyDer()),
                      [this, guard, fresh](const Result<void> &stored) {
             if (!guard)
                 return;
@@ -306,7 +315,7 @@ void SessionPrivate::finishSignIn(const Result<TokenSet> &result)
             scheduleProactiveRefresh();
             Q_EMIT q->tokensChanged();
             if (!stored) // signed in for this run, but it will not survive a restart: say so first
-                Q_EMIT q->errorOccurred(stored.error());
+                Q_EMIT q->storageFailed(stored.error());
             Q_EMIT q->signedIn();
         });
     } else {
@@ -390,7 +399,7 @@ void SessionPrivate::startRefresh(bool explicitRequest)
         const auto request = TokenRequest::refresh(config, metadata, tokens.refreshToken());
         ++refreshRequests;
         qCDebug(lcSession) << "refreshing the access token";
-        transport->post(request.toNetworkRequest(), request.body(), q, [this, generation](const HttpResponse &reply) {
+        postTokenRequest(request, [this, generation](const HttpResponse &reply) {
             if (generation == refreshGeneration)
                 onRefreshReply(generation, reply);
         });
@@ -465,7 +474,7 @@ void SessionPrivate::commitRefreshed(quint64 generation, const TokenSet &next)
 {
     // Persist before use: with a rotating refresh token, the old one is dead at the server from now
     // on. The record is written before any caller sees the new access token.
-    store->write(account(), encodeTokenRecord(next, config.issuer(), config.clientId()),
+    store->write(account(), encodeTokenRecord(next, config.issuer(), config.clientId(), dpopKeyDer()),
                  [this, generation, next](const Result<void> &written) {
         Q_Q(Session);
         if (generation != refreshGeneration)
@@ -480,10 +489,25 @@ void SessionPrivate::commitRefreshed(quint64 generation, const TokenSet &next)
         scheduleProactiveRefresh();
         Q_EMIT q->tokensChanged();
         answerWaiters(tokens.accessToken());
-        Q_EMIT q->refreshed();
         if (!written)
-            Q_EMIT q->errorOccurred(written.error());
+            Q_EMIT q->storageFailed(written.error());
+        Q_EMIT q->refreshed();
     });
+}
+
+bool SessionPrivate::endsSession(const Error &error)
+{
+    switch (error.code()) {
+    case Error::Code::InvalidGrant:
+    case Error::Code::InvalidClient:
+    case Error::Code::UnauthorizedClient:
+    case Error::Code::SubjectMismatch:
+        return true;
+    default:
+        // Every ID-token validation failure: the provider (or someone in its place) sent a token we
+        // must not trust, so the tokens of this grant are not trusted either.
+        return int(error.code()) >= int(Error::Code::IdTokenMalformed) && int(error.code()) <= int(Error::Code::IdTokenMissing);
+    }
 }
 
 void SessionPrivate::failRefresh(const Error &error)
@@ -491,11 +515,20 @@ void SessionPrivate::failRefresh(const Error &error)
     Q_Q(Session);
     refreshInFlight = false;
     const bool explicitRequest = std::exchange(refreshExplicit, false);
-    if (error.isHard()) {
-        // invalid_grant, another subject, a forged ID token: the session is over.
+    if (endsSession(error)) {
+        // invalid_grant, another subject, a forged ID token: the session is over. Waiters hear of it
+        // after the record is wiped (a process may exit on their answer).
         qCInfo(lcSession).noquote() << "refresh failed for good:" << error.id();
-        answerWaiters(error);
         becomeSignedOut(error);
+        return;
+    }
+    if (error.isHard()) {
+        // TLS trouble, an insecure or broken endpoint, a malformed answer: nothing says the grant is
+        // dead (a captive portal looks like this). Keep the session, report, do not retry blindly.
+        setState(Session::State::SignedIn);
+        const bool valid = !tokens.isExpired(now(), 0);
+        answerWaiters(valid ? Result<QByteArray>(tokens.accessToken()) : Result<QByteArray>(error));
+        Q_EMIT q->errorOccurred(error);
         return;
     }
     // Transient: keep the tokens; callers get the current token while it is still valid.
@@ -535,15 +568,19 @@ void SessionPrivate::becomeSignedOut(const Error &reason)
     ++refreshGeneration; // late replies are ignored
     refreshInFlight = false;
     tokens = TokenSet();
+    dpopKey = Jose::DpopKey();
     setState(Session::State::SignedOut);
     Q_EMIT q->tokensChanged();
     // The record is gone before anybody hears of the sign-out (a process may exit right after).
     QPointer<Session> guard(q);
-    store->remove(account(), [guard, reason](const Result<void> &wiped) {
+    store->remove(account(), [this, guard, reason](const Result<void> &wiped) {
         if (!guard)
             return;
-        if (!wiped)
+        if (!wiped) {
             qCWarning(lcStore).noquote() << "could not wipe the stored sign-in:" << wiped.error().id();
+            Q_EMIT guard->storageFailed(wiped.error());
+        }
+        answerWaiters(reason);
         Q_EMIT guard->signedOut();
         Q_EMIT guard->errorOccurred(reason);
     });
@@ -565,6 +602,7 @@ void SessionPrivate::signOut(const SignOutOptions &options)
     ++refreshGeneration;
     refreshInFlight = false;
     tokens = TokenSet();
+    dpopKey = Jose::DpopKey();
     Q_EMIT q->tokensChanged();
 
     auto steps = std::make_shared<std::function<void()>>();
@@ -734,7 +772,17 @@ void Session::restore(QObject *context, RestoreCallback callback)
             d->store->remove(d->account(), [](const Result<void> &) {});
             return answer(restored.error());
         }
-        d->tokens = *restored;
+        if (!restored->dpopKey.isEmpty()) {
+            auto key = Jose::DpopKey::fromPrivateDer(restored->dpopKey);
+            if (!key) {
+                d->store->remove(d->account(), [](const Result<void> &) {});
+                return answer(Error(Error::Code::StoreCorrupt, QStringLiteral("the stored DPoP key is unusable")));
+            }
+            d->dpopKey = *key;
+        } else {
+            d->dpopKey = Jose::DpopKey();
+        }
+        d->tokens = restored->tokens;
         d->setState(State::SignedIn);
         d->scheduleProactiveRefresh();
         Q_EMIT tokensChanged();
@@ -751,18 +799,38 @@ void Session::sendRequest(const QByteArray &verb, const QNetworkRequest &request
 }
 
 void SessionPrivate::sendAuthorized(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
-                                    QPointer<QObject> context, Session::ReplyCallback callback, bool retried)
+                                    QPointer<QObject> context, Session::ReplyCallback callback, bool retried,
+                                    bool nonceRetried)
 {
-    requestToken(context, [this, verb, request, body, context, callback, retried](const Result<QByteArray> &token) {
+    if (auto secure = checkEndpoint(request.url(), "request URL"); !secure) {
+        const Error error = secure.error();
+        if (context)
+            QMetaObject::invokeMethod(context, [callback, error] { callback(error); }, Qt::QueuedConnection);
+        return;
+    }
+    requestToken(context, [this, verb, request, body, context, callback, retried, nonceRetried](const Result<QByteArray> &token) {
         if (!token)
             return callback(token.error());
         QNetworkRequest authorized(request);
-        authorized.setRawHeader("Authorization", tokens.tokenType().toLatin1() + ' ' + *token);
-        transport->send(verb, authorized, body, context, [this, verb, request, body, context, callback, retried](const HttpResponse &reply) {
+        const bool dpop = tokens.tokenType() == QLatin1String("DPoP");
+        if (dpop && !addDpopProof(authorized, verb, *token))
+            return callback(Error(Error::Code::InvalidArgument, QStringLiteral("no DPoP proof can be made for this request")));
+        authorized.setRawHeader("Authorization", (dpop ? QByteArray("DPoP ") : QByteArray("Bearer ")) + *token);
+        transport->send(verb, authorized, body, context,
+                        [this, verb, request, body, context, callback, retried, nonceRetried, dpop](const HttpResponse &reply) {
             if (reply.error.isError())
                 return callback(reply.error);
-            if (reply.status == 401 && !retried && reply.header("WWW-Authenticate").contains("invalid_token"))
-                return sendAuthorized(verb, request, body, context, callback, true); // refresh once, retry once
+            if (dpop)
+                rememberDpopNonce(request.url(), reply);
+            const QByteArray challenge = reply.header("WWW-Authenticate");
+            // RFC 9449 §9: a resource server nonce challenge is answered once, never in a loop.
+            if (dpop && reply.status == 401 && !nonceRetried && Jose::isUseDpopNonceChallenge(challenge)
+                && dpopNonces.contains(request.url().adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toString())) {
+                ++dpopNonceRetries;
+                return sendAuthorized(verb, request, body, context, callback, retried, true);
+            }
+            if (reply.status == 401 && !retried && challenge.contains("invalid_token"))
+                return sendAuthorized(verb, request, body, context, callback, true, nonceRetried); // refresh once, retry once
             HttpReply out;
             out.status = reply.status;
             out.body = reply.body;
@@ -770,6 +838,48 @@ void SessionPrivate::sendAuthorized(const QByteArray &verb, const QNetworkReques
             callback(out);
         });
     }, retried);
+}
+
+bool SessionPrivate::addDpopProof(QNetworkRequest &request, const QByteArray &method, const QByteArray &accessToken)
+{
+    if (!dpopActive())
+        return true;
+    const QString origin = request.url().adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+    const QByteArray proof = Jose::createDpopProof(dpopKey, method, request.url(), now().toSecsSinceEpoch(), accessToken,
+                                                   dpopNonces.value(origin));
+    if (proof.isEmpty())
+        return false;
+    request.setRawHeader("DPoP", proof);
+    return true;
+}
+
+void SessionPrivate::rememberDpopNonce(const QUrl &url, const HttpResponse &reply)
+{
+    const QByteArray nonce = Jose::dpopNonceFromHeaders(reply.headers);
+    if (!nonce.isEmpty())
+        dpopNonces.insert(url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toString(), nonce);
+}
+
+void SessionPrivate::postTokenRequest(const TokenRequest &request, std::function<void(const HttpResponse &)> done,
+                                      bool nonceRetried)
+{
+    Q_Q(Session);
+    QNetworkRequest network = request.toNetworkRequest();
+    if (!addDpopProof(network, QByteArrayLiteral("POST")))
+        return done(HttpResponse{0, {}, {}, Error(Error::Code::InvalidArgument, QStringLiteral("no DPoP proof for the token endpoint")), 0});
+    const bool dpop = dpopActive();
+    transport->post(network, request.body(), q, [this, request, done, nonceRetried, dpop](const HttpResponse &reply) {
+        if (dpop) {
+            rememberDpopNonce(request.endpoint(), reply);
+            // RFC 9449 §8: the server wants a nonce in the proof; retry exactly once.
+            if (!nonceRetried && reply.status == 400 && reply.body.contains("use_dpop_nonce")
+                && !Jose::dpopNonceFromHeaders(reply.headers).isEmpty()) {
+                ++dpopNonceRetries;
+                return postTokenRequest(request, done, true);
+            }
+        }
+        done(reply);
+    });
 }
 
 Session::~Session() = default;

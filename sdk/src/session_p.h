@@ -3,8 +3,10 @@
 
 #include <concierge/authorizationrequest.h>
 #include <concierge/session.h>
+#include <concierge/tokenrequest.h>
 #include <concierge/tokenresponse.h>
 
+#include "core/dpop_p.h"
 #include "net/metadatacache_p.h"
 #include "net/transport_p.h"
 #include "platform/credentialstore_p.h"
@@ -54,6 +56,8 @@ public:
     void validateRefreshed(quint64 generation, const TokenResponse &response, bool jwksRefetched);
     void commitRefreshed(quint64 generation, const TokenSet &tokens);
     void failRefresh(const Error &error);
+    //! The errors after which a refresh token is not to be used again: the session ends.
+    static bool endsSession(const Error &error);
     void answerWaiters(const Result<QByteArray> &token);
     void scheduleProactiveRefresh();
     void becomeSignedOut(const Error &reason);
@@ -61,7 +65,19 @@ public:
     void signOut(const SignOutOptions &options);
     void finishSignOut();
     void sendAuthorized(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
-                        QPointer<QObject> context, Session::ReplyCallback callback, bool retried);
+                        QPointer<QObject> context, Session::ReplyCallback callback, bool retried,
+                        bool nonceRetried = false);
+
+    // DPoP (RFC 9449)
+    bool dpopActive() const { return !dpopKey.isNull(); }
+    QByteArray dpopKeyDer() const { return dpopKey.isNull() ? QByteArray() : dpopKey.toPrivateDer(); }
+    //! Adds a DPoP proof for \a method on the request's URL (with ath when \a accessToken is given).
+    bool addDpopProof(QNetworkRequest &request, const QByteArray &method, const QByteArray &accessToken = {});
+    void rememberDpopNonce(const QUrl &url, const Internal::HttpResponse &reply);
+    //! POSTs to the token (or PAR) endpoint with client authentication and, with DPoP, a proof;
+    //! a use_dpop_nonce answer is retried exactly once with the server's nonce.
+    void postTokenRequest(const TokenRequest &request, std::function<void(const Internal::HttpResponse &)> done,
+                          bool nonceRetried = false);
 
     //! Timings of the last sign-in (nanoseconds, monotonic) for benchmarks.
     struct Timings
@@ -116,6 +132,9 @@ public:
     int refreshRequests = 0; //!< refresh_token grants sent (tests and benchmarks)
     std::vector<std::pair<QPointer<QObject>, Session::TokenCallback>> waiters;
     bool signingOut = false;
+    Jose::DpopKey dpopKey;                  //!< null when the session does not use DPoP
+    QHash<QString, QByteArray> dpopNonces;  //!< latest server nonce per origin
+    int dpopNonceRetries = 0;               //!< use_dpop_nonce retries made (tests)
     std::unique_ptr<Internal::LoopbackListener> logoutListener;
     QTimer logoutTimeout;
 };

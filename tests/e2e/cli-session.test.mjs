@@ -96,6 +96,24 @@ try {
   t.check('token after logout: not_signed_in', none.code === 1 && none.json?.code === 'not_signed_in');
   t.check('no keychain item left', !keyringItems().includes(idp.issuer));
 
+  // DPoP (RFC 9449): a sender-constrained token works with its proof, fails as a plain Bearer token,
+  // and survives a refresh in another process (the key is stored with the tokens).
+  const D = ['--profile', 'dpop'];
+  const dpop = await runCli(['login', '--issuer', idp.issuer, '--client-id', 'concierge-cli',
+    '--scope', 'openid profile email offline_access', '--store', 'keychain', ...D, '--dpop', '--open-with', HTTP_SIGNIN]);
+  t.check('DPoP login exits 0 with token_type DPoP', dpop.code === 0 && dpop.json?.token_type === 'DPoP', dpop.stdout);
+  const dtoken = await runCli(['token', ...D, '--reveal-tokens']);
+  const dcall = await runCli(['call', `${idp.issuer}/me`, ...D]);
+  t.check('DPoP-bound token accepted by userinfo with its proof', dcall.code === 0 && dcall.json?.http_status === 200, dcall.stdout);
+  const asBearer = await fetch(`${idp.issuer}/me`, { headers: { authorization: `Bearer ${dtoken.json?.access_token}` } });
+  t.check('the same token is refused as a plain Bearer token', asBearer.status === 401);
+  const drefresh = await runCli(['refresh', ...D]);
+  t.check('DPoP refresh in a new process (key restored from the keychain)', drefresh.code === 0
+    && drefresh.json?.token_type === 'DPoP', drefresh.stdout);
+  const dcall2 = await runCli(['call', `${idp.issuer}/me`, ...D]);
+  t.check('refreshed DPoP token accepted', dcall2.code === 0 && dcall2.json?.http_status === 200, dcall2.stdout);
+  await runCli(['logout', ...D]);
+
   // Contract: stored-session commands refuse --store memory (usage error, exit 2).
   const usage = await runCli(['token', '--store', 'memory']);
   t.check('token --store memory is a usage error', usage.code === 2);

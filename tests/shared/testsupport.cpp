@@ -132,6 +132,13 @@ FakeIdp::FakeIdp(QObject *parent)
     });
     route(QStringLiteral("/authorize"), [this](const FakeRequest &r) { return authorize(r); });
     route(QStringLiteral("/token"), [this](const FakeRequest &r) { return tokenOverride ? tokenOverride(r) : token(r); });
+    route(QStringLiteral("/par"), [this](const FakeRequest &r) {
+        QByteArray body = r.body;
+        body.replace('+', ' ');
+        const QString uri = QStringLiteral("urn:ietf:params:oauth:request_uri:") + QString::fromLatin1(Internal::secureRandomToken(12));
+        pushed.insert(uri, QUrlQuery(QString::fromUtf8(body)));
+        return FakeReply::json({{QStringLiteral("request_uri"), uri}, {QStringLiteral("expires_in"), 60}}, 201);
+    });
     route(QStringLiteral("/revoke"), [this](const FakeRequest &r) {
         const QString token = r.formValue(QStringLiteral("token"));
         revoked.append(token);
@@ -152,7 +159,11 @@ bool FakeIdp::start()
 
 FakeReply FakeIdp::authorize(const FakeRequest &request)
 {
-    const QUrlQuery &q = request.query;
+    // PAR (RFC 9126): the parameters were pushed; the URL carries client_id and request_uri only.
+    const QString requestUri = request.query.queryItemValue(QStringLiteral("request_uri"), QUrl::FullyDecoded);
+    if (!requestUri.isEmpty() && !pushed.contains(requestUri))
+        return FakeReply{400, "unknown request_uri", "text/plain", {}};
+    const QUrlQuery q = requestUri.isEmpty() ? request.query : pushed.take(requestUri);
     const QString code = QString::fromLatin1(Internal::secureRandomToken(16));
     Grant g{q.queryItemValue(QStringLiteral("client_id")), q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded),
             q.queryItemValue(QStringLiteral("nonce"), QUrl::FullyDecoded), q.queryItemValue(QStringLiteral("code_challenge"))};

@@ -83,6 +83,7 @@ public:
     bool rotateRefreshTokens = true;
     int refreshGrants = 0;
     QStringList revoked;                       //!< tokens revoked at /revoke
+    QMap<QString, QUrlQuery> pushed;           //!< PAR: request_uri -> pushed parameters
     QMap<QString, QString> liveRefreshTokens;  //!< refresh token -> client id
     QString lastCodeChallenge;
 

@@ -59,7 +59,7 @@ public:
         ConsentRequired = 207,     // (hard)
         InteractionRequired = 208, // (hard)
         InvalidToken = 209,        // resource server rejected the access token (hard)
-        UseDpopNonce = 210,        // server asks for a DPoP nonce (handled internally, retried once)
+        UseDpopNonce = 210,        // server still asks for a DPoP nonce after the one retry the SDK makes
         ExpiredToken = 211,        // device code expired (hard)
         AuthorizationPending = 212,// device flow: keep polling (internal)
         SlowDown = 213,            // device flow: poll slower (internal)

@@ -78,6 +78,13 @@ public:
     int clockSkewSeconds() const { return m_clockSkew; }
     void setClockSkewSeconds(int seconds) { m_clockSkew = seconds; }
 
+    /*!
+      Asks for sender-constrained tokens (DPoP, RFC 9449). Used when the provider advertises ES256 in
+      \c dpop_signing_alg_values_supported; otherwise the session falls back to Bearer tokens.
+    */
+    bool isDpopEnabled() const { return m_dpop; }
+    void setDpopEnabled(bool enabled) { m_dpop = enabled; }
+
     //! Per-request network timeout, milliseconds (default 30000).
     int requestTimeoutMs() const { return m_requestTimeoutMs; }
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
@@ -101,6 +108,7 @@ private:
     QStringList m_trustedAudiences;
     int m_clockSkew = 60;
     int m_requestTimeoutMs = 30000;
+    bool m_dpop = false;
 };
 
 } // namespace Concierge

@@ -40,8 +40,12 @@ struct CONCIERGE_EXPORT HttpReply
 
 /*!
   A person's sign-in with one provider: the only object in the SDK with mutable auth state.
-  Every operation ends exactly once: signIn() with either signedIn() or errorOccurred(); calls taking
-  a callback invoke it exactly once (unless its context object is destroyed first).
+  Every operation ends exactly once: signIn() with either signedIn() or errorOccurred(), refresh()
+  with refreshed() or errorOccurred(), signOut() with signedOut(); calls taking a callback invoke it
+  exactly once (unless its context object is destroyed first). When a refresh fails in a way that
+  ends the session (invalid_grant, a refreshed ID token for another subject, a forged ID token), the
+  stored record is wiped first, then signedOut() and errorOccurred() are emitted, in that order.
+  A store that cannot be written does not fail the operation: storageFailed() reports it.
 */
 class CONCIERGE_EXPORT Session : public QObject
 {
@@ -101,8 +105,10 @@ public:
 
     using ReplyCallback = std::function<void(const Result<HttpReply> &)>;
     /*!
-      Sends \a request with the access token attached. On 401 with \c invalid_token the token is
-      refreshed once and the request retried once.
+      Sends \a request with the access token attached (as a DPoP-bound token with its proof when the
+      session uses DPoP). On 401 with \c invalid_token the token is refreshed once and the request
+      retried once; a DPoP \c use_dpop_nonce challenge is answered once. The URL must be https (or
+      http on loopback): a token is never sent in the clear (Error::Code::InsecureEndpoint).
     */
     void sendRequest(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
                      QObject *context, ReplyCallback callback);
@@ -128,6 +134,8 @@ Q_SIGNALS:
     void refreshed();
     void signedOut();
     void errorOccurred(const Concierge::Error &error);
+    //! The tokens could not be written to (or wiped from) the store; the session itself goes on.
+    void storageFailed(const Concierge::Error &error);
 
 private:
     std::unique_ptr<SessionPrivate> d_ptr;

@@ -55,8 +55,8 @@ public:
 
     bool isNull() const { return !m_d; }
 
-    //! The PRIVATE key as unencrypted PKCS#8 DER, for persisting sealed next to the tokens. It is a
-    //! secret: never log it, never store it in the clear. Empty for a null key.
+    //! The PRIVATE key as unencrypted PKCS#8 DER, for persisting with the tokens (in the keychain
+    //! record). It is a secret: never log it, never write it anywhere but the secure store. Empty for a null key.
     QByteArray toPrivateDer() const;
 
     //! The public JWK: exactly {"kty":"EC","crv":"P-256","x":…,"y":…}. Never a private member.

@@ -80,7 +80,7 @@ bool operator==(const ProviderConfig &a, const ProviderConfig &b)
         && a.m_clientAuth == b.m_clientAuth && a.m_scopes == b.m_scopes && a.m_redirectUri == b.m_redirectUri
         && a.m_postLogoutRedirectUri == b.m_postLogoutRedirectUri && a.m_additional == b.m_additional
         && a.m_idpHintParameter == b.m_idpHintParameter && a.m_trustedAudiences == b.m_trustedAudiences
-        && a.m_clockSkew == b.m_clockSkew && a.m_requestTimeoutMs == b.m_requestTimeoutMs;
+        && a.m_clockSkew == b.m_clockSkew && a.m_requestTimeoutMs == b.m_requestTimeoutMs && a.m_dpop == b.m_dpop;
 }
 
 } // namespace Concierge

@@ -37,8 +37,7 @@ public:
     explicit MetadataCache(Transport *transport, QObject *parent = nullptr);
 
     void discovery(const ProviderConfig &config, QObject *context, MetadataDone done);
-    //! \a forceRefresh asks for a refetch; it is honoured only when allowed by the rate limit, and
-    //! \a refreshed (when given) tells the caller whether a new document was actually fetched.
+    //! \a forceRefresh asks for a refetch; it is honoured only when canForceJwksRefresh() allows it.
     void jwks(const QUrl &jwksUri, bool forceRefresh, QObject *context, JwksDone done);
     bool canForceJwksRefresh(const QUrl &jwksUri) const;
 

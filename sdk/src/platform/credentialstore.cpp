@@ -11,7 +11,7 @@ QString CredentialStore::accountKey(const QString &issuer, const QString &client
     return issuer + QLatin1Char('|') + clientId + QLatin1Char('|') + (profile.isEmpty() ? QStringLiteral("default") : profile);
 }
 
-QByteArray encodeTokenRecord(const TokenSet &t, const QString &issuer, const QString &clientId)
+QByteArray encodeTokenRecord(const TokenSet &t, const QString &issuer, const QString &clientId, const QByteArray &dpopKey)
 {
     nlohmann::json j;
     j["format"] = "concierge.tokens";
@@ -25,11 +25,13 @@ QByteArray encodeTokenRecord(const TokenSet &t, const QString &issuer, const QSt
     j["issued_at"] = t.issuedAt().isValid() ? t.issuedAt().toSecsSinceEpoch() : 0;
     j["expires_at"] = t.expiresAt().isValid() ? t.expiresAt().toSecsSinceEpoch() : 0;
     j["id_token"] = t.idToken().raw().toStdString();
+    if (!dpopKey.isEmpty())
+        j["dpop_key"] = dpopKey.toBase64().toStdString();
     const std::string s = j.dump();
     return QByteArray(s.data(), qsizetype(s.size()));
 }
 
-Result<TokenSet> decodeTokenRecord(const QByteArray &record, const QString &issuer, const QString &clientId)
+Result<StoredSession> decodeTokenRecord(const QByteArray &record, const QString &issuer, const QString &clientId)
 {
     const Error corrupt(Error::Code::StoreCorrupt, QStringLiteral("the stored sign-in record is damaged or foreign"));
     const auto j = Json::parseObject(record, 256 * 1024);
@@ -61,7 +63,17 @@ Result<TokenSet> decodeTokenRecord(const QByteArray &record, const QString &issu
             return corrupt;
         t.setIdToken(*parsed);
     }
-    return t;
+    StoredSession stored;
+    stored.tokens = t;
+    if (j->contains("dpop_key")) {
+        const auto key = Json::string(*j, "dpop_key");
+        if (!key)
+            return corrupt;
+        stored.dpopKey = QByteArray::fromBase64(key->toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (stored.dpopKey.isEmpty())
+            return corrupt;
+    }
+    return stored;
 }
 
 } // namespace Concierge::Internal

@@ -15,7 +15,7 @@ namespace Concierge::Internal {
 
 /*!
   Where a session's tokens live between runs: one small internal interface, one implementation per
-  backend (memory here; the keychain backends come with the storage issue). Every call ends exactly
+  backend (memory, and the platform keychain through QtKeychain in credentialstore_keychain.cpp). Every call ends exactly
   once through \c done, on the caller's thread. The key format is defined once in accountKey().
 */
 class CredentialStore
@@ -61,7 +61,13 @@ std::shared_ptr<CredentialStore> createKeychainCredentialStore(const QString &se
 //! The versioned record of a TokenSet (v1: JSON). Parsing rejects foreign or damaged records with
 //! Error::Code::StoreCorrupt; the ID token is rebuilt without re-verifying its signature (it was
 //! verified before it was stored) but its structure, issuer and audience are checked again.
-QByteArray encodeTokenRecord(const TokenSet &tokens, const QString &issuer, const QString &clientId);
-Result<TokenSet> decodeTokenRecord(const QByteArray &record, const QString &issuer, const QString &clientId);
+struct StoredSession
+{
+    TokenSet tokens;
+    QByteArray dpopKey; //!< PKCS#8 DER of the session's DPoP key, empty without DPoP
+};
+QByteArray encodeTokenRecord(const TokenSet &tokens, const QString &issuer, const QString &clientId,
+                             const QByteArray &dpopKey = {});
+Result<StoredSession> decodeTokenRecord(const QByteArray &record, const QString &issuer, const QString &clientId);
 
 } // namespace Concierge::Internal

@@ -3,7 +3,10 @@
 
 #include "core/logging_p.h"
 
+#include <utility>
+
 #include <QtCore/QProcess>
+#include <QtCore/QTimer>
 #include <QtGui/QDesktopServices>
 #include <QtGui/QGuiApplication>
 
@@ -20,7 +23,17 @@ public:
         : m_command(std::move(command))
     {
     }
-    ~CommandUserAgent() override { close(); }
+    ~CommandUserAgent() override
+    {
+        close();
+        // Commands still shutting down are children of this object: end them now, briefly.
+        for (QProcess *process : findChildren<QProcess *>()) {
+            if (process->state() != QProcess::NotRunning && !process->waitForFinished(200)) {
+                process->kill();
+                process->waitForFinished(200);
+            }
+        }
+    }
 
     Result<void> open(const QUrl &url) override
     {
@@ -54,15 +67,17 @@ public:
     {
         if (!m_process)
             return;
-        m_process->disconnect(this);
-        if (m_process->state() != QProcess::NotRunning) {
-            m_process->terminate();
-            if (!m_process->waitForFinished(2000))
-                m_process->kill();
-            m_process->waitForFinished(1000);
+        // Never block the caller (the redirect is waiting to become "signed in"): ask the command to
+        // stop and let it go; it is killed after a grace period, or when this user agent goes away.
+        QProcess *process = std::exchange(m_process, nullptr);
+        process->disconnect(this);
+        if (process->state() == QProcess::NotRunning) {
+            process->deleteLater();
+            return;
         }
-        delete m_process;
-        m_process = nullptr;
+        connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        process->terminate();
+        QTimer::singleShot(3000, process, [process] { process->kill(); });
     }
 
 private:

@@ -7,6 +7,8 @@
 #include "testsigner.h"
 #include "testsupport.h"
 
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
 #include <QtTest/QtTest>
 
 using namespace Concierge;
@@ -31,6 +33,11 @@ private Q_SLOTS:
     void authorizedRequestRefreshesOnceOn401();
     void proactiveRefreshBeforeExpiry();
     void notSignedIn();
+    void malformedRefreshAnswerKeepsTheSession();
+    void tokensAreNeverSentInTheClear();
+    void dpopProofsAndOneNonceRetry();
+    void dpopNonceIsNeverRetriedInALoop();
+    void dpopFallsBackToBearerWhenNotOffered();
 
 private:
     Session *signedInSession();
@@ -118,9 +125,9 @@ void tst_Session::rotationIsPersistedBeforeUse()
         // The moment the caller sees the new token, the store already holds the rotated set.
         const auto stored = Internal::decodeTokenRecord(store->peek(account), idp->issuer(), QStringLiteral("storefront-mobile"));
         QVERIFY(stored.ok());
-        QCOMPARE(stored->accessToken(), *t);
-        QVERIFY(stored->refreshToken() != oldRefresh);
-        QCOMPARE(stored->refreshToken(), s->tokens().refreshToken());
+        QCOMPARE(stored->tokens.accessToken(), *t);
+        QVERIFY(stored->tokens.refreshToken() != oldRefresh);
+        QCOMPARE(stored->tokens.refreshToken(), s->tokens().refreshToken());
         checked = true;
     });
     QTRY_VERIFY(checked);
@@ -310,6 +317,117 @@ void tst_Session::notSignedIn()
     QCOMPARE(calls, 0); // never synchronously
     QTRY_COMPARE(calls, 1);
     QCOMPARE(got.error().code(), Error::Code::NotSignedIn);
+}
+
+void tst_Session::malformedRefreshAnswerKeepsTheSession()
+{
+    Session *s = signedInSession();
+    QVERIFY(s);
+    // A captive portal answering the token endpoint with HTML: hard (do not retry blindly), but
+    // nothing proves the grant is dead, so the session and its stored record stay.
+    idp->tokenOverride = [](const FakeRequest &) { return FakeReply{200, "<html>Wi-Fi login</html>", "text/html", {}}; };
+    QSignalSpy errors(s, &Session::errorOccurred);
+    QSignalSpy out(s, &Session::signedOut);
+    s->refresh();
+    QTRY_COMPARE(errors.count(), 1);
+    QCOMPARE(errors.at(0).at(0).value<Error>().code(), Error::Code::InvalidResponse);
+    QCOMPARE(out.count(), 0);
+    QVERIFY(s->isSignedIn());
+    QVERIFY(!store->peek(SessionPrivate::get(s)->account()).isEmpty());
+}
+
+void tst_Session::tokensAreNeverSentInTheClear()
+{
+    Session *s = signedInSession();
+    QVERIFY(s);
+    Result<HttpReply> got = HttpReply();
+    int calls = 0;
+    s->sendRequest("GET", QNetworkRequest(QUrl(QStringLiteral("http://api.example.com/cart"))), {}, this,
+                   [&](const Result<HttpReply> &r) { ++calls; got = r; });
+    QTRY_COMPARE(calls, 1);
+    QCOMPARE(got.error().code(), Error::Code::InsecureEndpoint);
+}
+
+namespace {
+QJsonObject proofPayload(const QByteArray &proof)
+{
+    const QList<QByteArray> parts = proof.split('.');
+    if (parts.size() != 3)
+        return {};
+    return QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object();
+}
+} // namespace
+
+void tst_Session::dpopProofsAndOneNonceRetry()
+{
+    idp->editDiscovery = [](QJsonObject &d) { d.insert(QStringLiteral("dpop_signing_alg_values_supported"), QJsonArray{QStringLiteral("ES256")}); };
+    QList<QJsonObject> proofs;
+    // The token endpoint insists on a server nonce, as RFC 9449 §8 allows.
+    idp->tokenOverride = [this, &proofs](const FakeRequest &r) {
+        const QJsonObject proof = proofPayload(r.headers.value("dpop"));
+        proofs.append(proof);
+        if (proof.value(QStringLiteral("nonce")).toString() != QLatin1String("n-1"))
+            return FakeReply{400, R"({"error":"use_dpop_nonce"})", "application/json", {{"DPoP-Nonce", "n-1"}}};
+        idp->tokenOverride = nullptr;
+        FakeReply reply = FakeReply::json({});
+        return reply;
+    };
+    auto *s = new Session([this] { ProviderConfig c(idp->issuer(), QStringLiteral("storefront-mobile")); c.setDpopEnabled(true); return c; }());
+    sessions.append(s);
+    SessionPrivate::get(s)->setUserAgent(std::make_unique<FakeUserAgent>());
+    // First exchange: no nonce → 400 use_dpop_nonce with a nonce → exactly one retry carrying it.
+    QSignalSpy errors(s, &Session::errorOccurred);
+    s->signIn();
+    QTRY_COMPARE(proofs.size(), 2);
+    QVERIFY(SessionPrivate::get(s)->dpopActive());
+    QCOMPARE(SessionPrivate::get(s)->dpopNonceRetries, 1);
+    const QJsonObject first = proofs.at(0);
+    QCOMPARE(first.value(QStringLiteral("htm")).toString(), QStringLiteral("POST"));
+    QCOMPARE(first.value(QStringLiteral("htu")).toString(), idp->issuer() + QStringLiteral("/token"));
+    QVERIFY(!first.value(QStringLiteral("jti")).toString().isEmpty());
+    QVERIFY(!first.contains(QStringLiteral("nonce")));
+    QCOMPARE(proofs.at(1).value(QStringLiteral("nonce")).toString(), QStringLiteral("n-1"));
+    QVERIFY(proofs.at(0).value(QStringLiteral("jti")) != proofs.at(1).value(QStringLiteral("jti")));
+    // The override answered the retry with an empty object: the flow ends (invalid_response) exactly once.
+    QTRY_COMPARE(errors.count(), 1);
+    QCOMPARE(errors.at(0).at(0).value<Error>().code(), Error::Code::InvalidResponse);
+}
+
+void tst_Session::dpopNonceIsNeverRetriedInALoop()
+{
+    idp->editDiscovery = [](QJsonObject &d) { d.insert(QStringLiteral("dpop_signing_alg_values_supported"), QJsonArray{QStringLiteral("ES256")}); };
+    int hits = 0;
+    idp->tokenOverride = [&hits](const FakeRequest &) {
+        ++hits;
+        return FakeReply{400, R"({"error":"use_dpop_nonce"})", "application/json", {{"DPoP-Nonce", QByteArray("n-") + QByteArray::number(hits)}}};
+    };
+    ProviderConfig c(idp->issuer(), QStringLiteral("storefront-mobile"));
+    c.setDpopEnabled(true);
+    auto *s = new Session(c);
+    sessions.append(s);
+    SessionPrivate::get(s)->setUserAgent(std::make_unique<FakeUserAgent>());
+    QSignalSpy errors(s, &Session::errorOccurred);
+    s->signIn();
+    QTRY_COMPARE(errors.count(), 1);
+    QTest::qWait(100);
+    QCOMPARE(hits, 2);
+    QCOMPARE(errors.at(0).at(0).value<Error>().code(), Error::Code::UseDpopNonce);
+}
+
+void tst_Session::dpopFallsBackToBearerWhenNotOffered()
+{
+    ProviderConfig c(idp->issuer(), QStringLiteral("storefront-mobile"));
+    c.setDpopEnabled(true);
+    auto *s = new Session(c);
+    sessions.append(s);
+    SessionPrivate::get(s)->setUserAgent(std::make_unique<FakeUserAgent>());
+    QSignalSpy done(s, &Session::signedIn);
+    s->signIn();
+    QVERIFY(done.wait(10000));
+    QVERIFY(!SessionPrivate::get(s)->dpopActive());
+    for (const FakeRequest &r : idp->requests)
+        QVERIFY(!r.headers.contains("dpop"));
+    QCOMPARE(s->tokens().tokenType(), QStringLiteral("Bearer"));
 }
 
 QTEST_GUILESS_MAIN(tst_Session)

@@ -6,6 +6,7 @@
 #include "testsigner.h"
 #include "testsupport.h"
 
+#include <QtNetwork/QNetworkReply>
 #include <QtTest/QtTest>
 
 using namespace Concierge;
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void secondSignInIsBusy();
     void userInfoSubjectMustMatch();
     void failingBrowserCommandEndsTheFlow();
+    void pushedAuthorizationRequestWhenRequired();
+    void customSchemeRedirectThroughHandleRedirect();
 
 private:
     struct Run
@@ -331,6 +334,77 @@ void tst_SignInFlow::failingBrowserCommandEndsTheFlow()
     s->signIn();
     waitForEnd(missing);
     QCOMPARE(missing.error.code(), Error::Code::UserAgentFailed);
+}
+
+void tst_SignInFlow::pushedAuthorizationRequestWhenRequired()
+{
+    idp->editDiscovery = [this](QJsonObject &d) {
+        d.insert(QStringLiteral("require_pushed_authorization_requests"), true);
+        d.insert(QStringLiteral("pushed_authorization_request_endpoint"), idp->issuer() + QStringLiteral("/par"));
+    };
+    Run run;
+    FakeUserAgent *agent = nullptr;
+    makeSession(run, &agent);
+    sessions.last()->signIn();
+    waitForEnd(run);
+    QVERIFY2(run.signedIn == 1, qPrintable(run.error.id()));
+    QCOMPARE(idp->count(QStringLiteral("/par")), 1);
+    // The browser saw client_id and request_uri only: state, nonce and the challenge were pushed.
+    const QUrlQuery opened(agent->opened.value(0));
+    QVERIFY(opened.hasQueryItem(QStringLiteral("request_uri")));
+    QVERIFY(opened.hasQueryItem(QStringLiteral("client_id")));
+    QVERIFY(!opened.hasQueryItem(QStringLiteral("state")));
+    QVERIFY(!opened.hasQueryItem(QStringLiteral("code_challenge")));
+    const FakeRequest par = idp->requests.at([this] {
+        for (int i = 0; i < idp->requests.size(); ++i)
+            if (idp->requests.at(i).path == QLatin1String("/par"))
+                return i;
+        return 0;
+    }());
+    QCOMPARE(par.formValue(QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
+    QCOMPARE(par.formValue(QStringLiteral("client_id")), QStringLiteral("storefront-mobile"));
+}
+
+void tst_SignInFlow::customSchemeRedirectThroughHandleRedirect()
+{
+    ProviderConfig config(idp->issuer(), QStringLiteral("storefront-mobile"));
+    config.setRedirectUri(QUrl(QStringLiteral("com.example.storefront:/callback")));
+    auto *s = new Session(config);
+    sessions.append(s);
+    auto agent = std::make_unique<FakeUserAgent>();
+    agent->follow = false;
+    QNetworkAccessManager nam;
+    QUrl redirect;
+    agent->onOpen = [&](const QUrl &url) {
+        QNetworkRequest r(url);
+        r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *reply = nam.get(r);
+        connect(reply, &QNetworkReply::finished, this, [&, reply] {
+            redirect = QUrl::fromEncoded(reply->rawHeader("Location"));
+            reply->deleteLater();
+        });
+    };
+    SessionPrivate::get(s)->setUserAgent(std::move(agent));
+    Run run;
+    connect(s, &Session::signedIn, this, [&run] { ++run.signedIn; });
+    connect(s, &Session::errorOccurred, this, [&run](const Error &e) { ++run.errors; run.error = e; });
+    QVERIFY(!s->handleRedirect(QUrl(QStringLiteral("com.example.storefront:/callback?code=x&state=y")))); // nothing pending
+    s->signIn();
+    QTRY_VERIFY(redirect.isValid() && !redirect.isEmpty());
+    QCOMPARE(redirect.scheme(), QStringLiteral("com.example.storefront"));
+    // A forged deep link (wrong state) is refused and does not end the flow.
+    QUrl forged = redirect;
+    QUrlQuery fq(forged);
+    fq.removeQueryItem(QStringLiteral("state"));
+    fq.addQueryItem(QStringLiteral("state"), QStringLiteral("forged"));
+    forged.setQuery(fq);
+    QVERIFY(!s->handleRedirect(forged));
+    QVERIFY(!s->handleRedirect(QUrl(QStringLiteral("com.example.other:/callback?") + redirect.query())));
+    QCOMPARE(run.errors, 0);
+    QVERIFY(s->handleRedirect(redirect));
+    waitForEnd(run);
+    QVERIFY2(run.signedIn == 1, qPrintable(run.error.id()));
+    QVERIFY(!s->handleRedirect(redirect)); // single use
 }
 
 QTEST_GUILESS_MAIN(tst_SignInFlow)
