@@ -26,11 +26,14 @@ public:
     ~CommandUserAgent() override
     {
         close();
-        // Commands still shutting down are children of this object: end them now, briefly.
+        // Commands still running are children of this object. Give them a moment to finish on their
+        // own (a browser driver saving a screenshot), then end them: nothing outlives the app.
         for (QProcess *process : findChildren<QProcess *>()) {
-            if (process->state() != QProcess::NotRunning && !process->waitForFinished(200)) {
-                process->kill();
-                process->waitForFinished(200);
+            if (process->state() != QProcess::NotRunning && !process->waitForFinished(5000)) {
+                process->terminate();
+                if (!process->waitForFinished(500))
+                    process->kill();
+                process->waitForFinished(500);
             }
         }
     }
@@ -57,7 +60,7 @@ public:
         m_process->start(m_command.first(), args, QIODevice::ReadOnly);
         if (!m_process->waitForStarted(10000)) {
             const QString program = m_command.first();
-            close();
+            delete std::exchange(m_process, nullptr);
             return Error(Error::Code::UserAgentFailed, QStringLiteral("could not start ") + program);
         }
         return {};
@@ -67,17 +70,14 @@ public:
     {
         if (!m_process)
             return;
-        // Never block the caller (the redirect is waiting to become "signed in"): ask the command to
-        // stop and let it go; it is killed after a grace period, or when this user agent goes away.
+        // The flow is over: its outcome no longer depends on the command. It is a browser (or drives
+        // one): let it finish on its own, without blocking the caller; it is deleted when it exits.
         QProcess *process = std::exchange(m_process, nullptr);
         process->disconnect(this);
-        if (process->state() == QProcess::NotRunning) {
+        if (process->state() == QProcess::NotRunning)
             process->deleteLater();
-            return;
-        }
-        connect(process, &QProcess::finished, process, &QObject::deleteLater);
-        process->terminate();
-        QTimer::singleShot(3000, process, [process] { process->kill(); });
+        else
+            connect(process, &QProcess::finished, process, &QObject::deleteLater);
     }
 
 private:
