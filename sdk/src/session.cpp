@@ -14,6 +14,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QMetaObject>
+#include <QtCore/QPromise>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QUrlQuery>
 
@@ -474,8 +475,11 @@ void SessionPrivate::commitRefreshed(quint64 generation, const TokenSet &next)
 {
     // Persist before use: with a rotating refresh token, the old one is dead at the server from now
     // on. The record is written before any caller sees the new access token.
+    // The write belongs to the store and may complete after this session is gone (app shutdown).
     store->write(account(), encodeTokenRecord(next, config.issuer(), config.clientId(), dpopKeyDer()),
-                 [this, generation, next](const Result<void> &written) {
+                 [this, guard = QPointer<Session>(q_ptr), generation, next](const Result<void> &written) {
+        if (!guard)
+            return;
         Q_Q(Session);
         if (generation != refreshGeneration)
             return;
@@ -737,6 +741,21 @@ void Session::withFreshToken(QObject *context, TokenCallback callback)
     d->requestToken(context, std::move(callback), false);
 }
 
+QFuture<QByteArray> Session::freshToken()
+{
+    auto promise = std::make_shared<QPromise<QByteArray>>();
+    QFuture<QByteArray> future = promise->future();
+    promise->start();
+    withFreshToken(this, [promise](const Result<QByteArray> &token) {
+        if (token)
+            promise->addResult(*token);
+        else
+            promise->setException(ErrorException(token.error()));
+        promise->finish();
+    });
+    return future;
+}
+
 void Session::refresh()
 {
     Q_D(Session);
@@ -757,7 +776,9 @@ void Session::restore(QObject *context, RestoreCallback callback)
 {
     Q_D(Session);
     QPointer<QObject> guard(context ? context : this);
-    d->store->read(d->account(), [this, d, guard, callback](const Result<QByteArray> &record) {
+    d->store->read(d->account(), [this, d, self = QPointer<Session>(this), guard, callback](const Result<QByteArray> &record) {
+        if (!self)
+            return; // the session went away while the keychain was answering
         const auto answer = [guard, callback](const Result<bool> &r) {
             if (guard)
                 QMetaObject::invokeMethod(guard, [callback, r] { callback(r); }, Qt::QueuedConnection);

@@ -9,6 +9,8 @@
 #include <concierge/result.h>
 #include <concierge/tokenset.h>
 
+#include <QtCore/QException>
+#include <QtCore/QFuture>
 #include <QtCore/QObject>
 #include <QtCore/QStringList>
 #include <QtCore/QVariantMap>
@@ -20,6 +22,19 @@
 namespace Concierge {
 
 class SessionPrivate;
+
+//! The exception a QFuture from Session::freshToken() carries when it fails.
+class CONCIERGE_EXPORT ErrorException : public QException
+{
+public:
+    explicit ErrorException(const Error &error) : m_error(error) {}
+    Error error() const { return m_error; }
+    void raise() const override { throw *this; }
+    ErrorException *clone() const override { return new ErrorException(*this); }
+
+private:
+    Error m_error;
+};
 
 //! How signOut() ends the sign-in.
 struct CONCIERGE_EXPORT SignOutOptions
@@ -98,6 +113,12 @@ public:
       refresh request serves every caller waiting at that moment, however many.
     */
     void withFreshToken(QObject *context, TokenCallback callback);
+
+    /*!
+      The QFuture twin of withFreshToken(): the access token, or an ErrorException. Shares the one
+      refresh in flight with every other caller.
+    */
+    QFuture<QByteArray> freshToken();
 
     using RestoreCallback = std::function<void(const Result<bool> &restored)>;
     //! Loads the stored sign-in, if any: signed in without a browser. false when nothing was stored.

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void proactiveRefreshBeforeExpiry();
     void notSignedIn();
     void malformedRefreshAnswerKeepsTheSession();
+    void freshTokenFuture();
+    void appDyingWhileTheRotatedTokensAreWritten();
     void tokensAreNeverSentInTheClear();
     void dpopProofsAndOneNonceRetry();
     void dpopNonceIsNeverRetriedInALoop();
@@ -334,6 +336,98 @@ void tst_Session::malformedRefreshAnswerKeepsTheSession()
     QCOMPARE(out.count(), 0);
     QVERIFY(s->isSignedIn());
     QVERIFY(!store->peek(SessionPrivate::get(s)->account()).isEmpty());
+}
+
+void tst_Session::freshTokenFuture()
+{
+    idp->expiresIn = 0;
+    Session *s = signedInSession();
+    QVERIFY(s);
+    QFuture<QByteArray> a = s->freshToken();
+    QFuture<QByteArray> b = s->freshToken();
+    QTRY_VERIFY(a.isFinished() && b.isFinished());
+    QCOMPARE(a.result(), b.result());
+    QCOMPARE(a.result(), s->tokens().accessToken());
+    QCOMPARE(idp->refreshGrants, 1);
+
+    Session signedOut(ProviderConfig(idp->issuer(), QStringLiteral("x")));
+    QFuture<QByteArray> failed = signedOut.freshToken();
+    QTRY_VERIFY(failed.isFinished());
+    try {
+        failed.waitForFinished();
+        QFAIL("a failed future must throw");
+    } catch (const ErrorException &e) {
+        QCOMPARE(e.error().code(), Error::Code::NotSignedIn);
+    }
+}
+
+namespace {
+// A store whose writes complete only when the test says so: the app can "die" in between.
+class DeferredStore : public Internal::CredentialStore
+{
+public:
+    void read(const QString &account, ReadDone done) override { done(records.value(account)); }
+    void write(const QString &account, const QByteArray &record, Done done) override
+    {
+        pending.append([this, account, record, done] {
+            records.insert(account, record);
+            done({});
+        });
+    }
+    void remove(const QString &account, Done done) override
+    {
+        records.remove(account);
+        done({});
+    }
+    void flush()
+    {
+        const auto jobs = std::exchange(pending, {});
+        for (const auto &job : jobs)
+            job();
+    }
+    QHash<QString, QByteArray> records;
+    QList<std::function<void()>> pending;
+};
+} // namespace
+
+void tst_Session::appDyingWhileTheRotatedTokensAreWritten()
+{
+    // The keychain write of a rotated refresh token is under way when the app dies: the write still
+    // lands (it belongs to the store, not the session), and the next start refreshes with the new
+    // token instead of the dead one.
+    auto deferred = std::make_shared<DeferredStore>();
+    idp->expiresIn = 0;
+    auto *s = new Session(ProviderConfig(idp->issuer(), QStringLiteral("storefront-mobile")));
+    SessionPrivate::get(s)->setUserAgent(std::make_unique<FakeUserAgent>());
+    SessionPrivate::get(s)->store = deferred;
+    QSignalSpy in(s, &Session::signedIn);
+    s->signIn();
+    QTRY_COMPARE(deferred->pending.size(), 1);
+    QCOMPARE(in.count(), 0); // not announced before it is stored
+    deferred->flush();
+    QCOMPARE(in.count(), 1);
+    const QByteArray firstRefresh = s->tokens().refreshToken();
+    int answered = 0;
+    s->withFreshToken(this, [&](const Result<QByteArray> &) { ++answered; });
+    QTRY_COMPARE(deferred->pending.size(), 1); // the rotated set is being written
+    QCOMPARE(idp->refreshGrants, 1);
+    QCOMPARE(answered, 0); // nobody has the new token yet
+    delete s;              // the app dies here
+    deferred->flush();     // the keychain finishes the write on its own
+
+    auto *next = new Session(ProviderConfig(idp->issuer(), QStringLiteral("storefront-mobile")));
+    sessions.append(next);
+    SessionPrivate::get(next)->store = deferred;
+    Result<bool> restored = false;
+    next->restore(this, [&](const Result<bool> &r) { restored = r; });
+    QTRY_VERIFY(restored.ok() && *restored);
+    QVERIFY(next->tokens().refreshToken() != firstRefresh);
+    QSignalSpy refreshed(next, &Session::refreshed);
+    next->refresh();
+    QTRY_VERIFY(!deferred->pending.isEmpty());
+    deferred->flush();
+    QCOMPARE(refreshed.count(), 1);
+    QVERIFY(next->isSignedIn());
 }
 
 void tst_Session::tokensAreNeverSentInTheClear()
