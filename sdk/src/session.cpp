@@ -284,6 +284,32 @@ void SessionPrivate::validateAndFinish(const TokenResponse &response, bool jwksR
     });
 }
 
+void SessionPrivate::completeSignIn(const TokenSet &fresh)
+{
+    Q_Q(Session);
+    // Persist before use: nobody hears of the sign-in before the record is stored (the app may exit
+    // right after signedIn()).
+    QPointer<Session> guard(q);
+    store->write(account(), encodeTokenRecord(fresh, config.issuer(), config.clientId(), dpopKeyDer()),
+                 [this, guard, fresh](const Result<void> &stored) {
+        if (!guard)
+            return;
+        Q_Q(Session);
+        if (!stored)
+            qCWarning(lcStore).noquote() << "could not store the sign-in:" << stored.error().id();
+        tokens = fresh;
+        transientFailures = 0;
+        timings.signedIn = monotonic.nsecsElapsed();
+        qCInfo(lcSession) << "signed in";
+        setState(Session::State::SignedIn);
+        scheduleProactiveRefresh();
+        Q_EMIT q->tokensChanged();
+        if (!stored) // signed in for this run, but it will not survive a restart: say so first
+            Q_EMIT q->storageFailed(stored.error());
+        Q_EMIT q->signedIn();
+    });
+}
+
 void SessionPrivate::finishSignIn(const Result<TokenSet> &result)
 {
     Q_Q(Session);
@@ -297,28 +323,7 @@ void SessionPrivate::finishSignIn(const Result<TokenSet> &result)
         userAgent->close();
     timings.requestsAtEnd = transport->requestCount();
     if (result) {
-        // Persist before use: nobody hears of the sign-in before the record is stored (the app
-        // may exit right after signedIn()).
-        const TokenSet fresh = *result;
-        QPointer<Session> guard(q);
-        store->write(account(), encodeTokenRecord(fresh, config.issuer(), config.clientId(), dpopKeyDer()),
-                     [this, guard, fresh](const Result<void> &stored) {
-            if (!guard)
-                return;
-            Q_Q(Session);
-            if (!stored)
-                qCWarning(lcStore).noquote() << "could not store the sign-in:" << stored.error().id();
-            tokens = fresh;
-            transientFailures = 0;
-            timings.signedIn = monotonic.nsecsElapsed();
-            qCInfo(lcSession) << "signed in";
-            setState(Session::State::SignedIn);
-            scheduleProactiveRefresh();
-            Q_EMIT q->tokensChanged();
-            if (!stored) // signed in for this run, but it will not survive a restart: say so first
-                Q_EMIT q->storageFailed(stored.error());
-            Q_EMIT q->signedIn();
-        });
+        completeSignIn(*result);
     } else {
         qCInfo(lcSession).noquote() << "sign-in failed:" << result.error().id();
         setState(done->previousState);

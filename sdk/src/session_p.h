@@ -46,6 +46,9 @@ public:
     void onTokenReply(const Internal::HttpResponse &reply);
     void validateAndFinish(const TokenResponse &response, bool jwksRefetched);
     void finishSignIn(const Result<TokenSet> &result);
+    //! Any grant that produced validated tokens (browser, device code, ...) ends here: the tokens
+    //! are stored, then the session is signed in and signedIn() emitted.
+    void completeSignIn(const TokenSet &tokens);
     void setState(Session::State state);
 
     // Token lifecycle
