@@ -227,60 +227,75 @@ void SessionPrivate::onTokenReply(const HttpResponse &reply)
     const auto response = TokenResponse::fromReply(reply.status, reply.body, reply.retryAfterSeconds());
     if (!response)
         return finishSignIn(response.error());
-    if (response->idToken().isEmpty()) {
-        if (flow->request.isOpenIdRequest())
-            return finishSignIn(Error(Error::Code::IdTokenMissing, QStringLiteral("no id_token for an openid request")));
-        TokenSet set;
-        set.setAccessToken(response->accessToken());
-        set.setRefreshToken(response->refreshToken());
-        set.setTokenType(response->tokenType());
-        set.setScopes(response->hasScope() ? response->scopes() : flow->request.scopes());
-        set.setIssuedAt(now());
-        if (response->expiresIn() >= 0)
-            set.setExpiresAt(now().addSecs(response->expiresIn()));
-        return finishSignIn(set);
-    }
-    validateAndFinish(*response, false);
+    if (response->idToken().isEmpty() && flow->request.isOpenIdRequest())
+        return finishSignIn(Error(Error::Code::IdTokenMissing, QStringLiteral("no id_token for an openid request")));
+    const quint64 id = flow->id;
+    const TokenSet base = [this] {
+        TokenSet t;
+        t.setScopes(flow->request.scopes());
+        return t;
+    }();
+    validateTokenResponse(*response, base, QString::fromLatin1(flow->request.nonce()), flow->request.maxAge(),
+                          [this, id](const Result<TokenSet> &tokens) {
+        if (flow && flow->id == id)
+            finishSignIn(tokens);
+    });
 }
 
-void SessionPrivate::validateAndFinish(const TokenResponse &response, bool jwksRefetched)
+TokenSet SessionPrivate::tokenSetFrom(const TokenResponse &response, const TokenSet &base) const
+{
+    TokenSet next = base;
+    next.setAccessToken(response.accessToken());
+    if (!response.refreshToken().isEmpty())
+        next.setRefreshToken(response.refreshToken()); // new, or rotated
+    next.setTokenType(response.tokenType());
+    if (response.hasScope())
+        next.setScopes(response.scopes());
+    next.setIssuedAt(now());
+    next.setExpiresAt(response.expiresIn() >= 0 ? now().addSecs(response.expiresIn()) : QDateTime());
+    return next;
+}
+
+void SessionPrivate::validateTokenResponse(const TokenResponse &response, const TokenSet &base, const QString &nonce,
+                                           int maxAge, std::function<void(const Result<TokenSet> &)> done,
+                                           bool jwksRefetched)
 {
     Q_Q(Session);
-    const quint64 id = flow->id;
-    const bool force = jwksRefetched; // second round: the forced refetch was requested
-    cache->jwks(metadata.jwksUri(), force, q, [this, id, response, jwksRefetched](const Result<JsonWebKeySet> &jwks) {
-        if (!flow || flow->id != id)
+    if (response.idToken().isEmpty())
+        return done(tokenSetFrom(response, base));
+    cache->jwks(metadata.jwksUri(), jwksRefetched, q,
+                [this, guard = QPointer<Session>(q), response, base, nonce, maxAge, done, jwksRefetched](const Result<JsonWebKeySet> &jwks) {
+        if (!guard)
             return;
         if (!jwks)
-            return finishSignIn(jwks.error());
+            return done(jwks.error());
         IdTokenExpectations expect;
         expect.issuer = config.issuer();
         expect.clientId = config.clientId();
         expect.trustedAudiences = config.trustedAudiences();
-        expect.nonce = QString::fromLatin1(flow->request.nonce());
+        expect.nonce = nonce;
         expect.allowedAlgorithms = metadata.idTokenSigningAlgValuesSupported();
         expect.accessToken = response.accessToken();
         expect.now = now().toSecsSinceEpoch();
         expect.clockSkewSeconds = config.clockSkewSeconds();
-        expect.maxAgeSeconds = flow->request.maxAge();
+        expect.maxAgeSeconds = maxAge;
         auto idToken = validateIdToken(response.idToken(), *jwks, expect);
         if (!idToken && idToken.error().code() == Error::Code::IdTokenKeyNotFound && !jwksRefetched
             && cache->canForceJwksRefresh(metadata.jwksUri())) {
             // The provider may have rotated its keys: one refetch, then a final verdict.
-            return validateAndFinish(response, true);
+            return validateTokenResponse(response, base, nonce, maxAge, done, true);
         }
         if (!idToken)
-            return finishSignIn(idToken.error());
-        TokenSet set;
-        set.setAccessToken(response.accessToken());
-        set.setRefreshToken(response.refreshToken());
-        set.setTokenType(response.tokenType());
-        set.setScopes(response.hasScope() ? response.scopes() : flow->request.scopes());
-        set.setIssuedAt(now());
-        if (response.expiresIn() >= 0)
-            set.setExpiresAt(now().addSecs(response.expiresIn()));
-        set.setIdToken(*idToken);
-        finishSignIn(set);
+            return done(idToken.error());
+        // OIDC Core §12.2: a refreshed ID token has the same iss and sub as the sign-in's.
+        const IdToken previous = base.idToken();
+        if (!previous.subject().isEmpty()
+            && (idToken->subject() != previous.subject() || idToken->issuer() != previous.issuer()))
+            return done(Error(Error::Code::SubjectMismatch,
+                              QStringLiteral("the refreshed ID token is for another subject or issuer")));
+        TokenSet next = tokenSetFrom(response, base);
+        next.setIdToken(*idToken);
+        done(next);
     });
 }
 
@@ -419,60 +434,13 @@ void SessionPrivate::onRefreshReply(quint64 generation, const HttpResponse &repl
     const auto response = TokenResponse::fromReply(reply.status, reply.body, reply.retryAfterSeconds());
     if (!response)
         return failRefresh(response.error());
-    if (response->idToken().isEmpty()) {
-        TokenSet next = tokens;
-        next.setAccessToken(response->accessToken());
-        if (!response->refreshToken().isEmpty())
-            next.setRefreshToken(response->refreshToken()); // rotation
-        next.setTokenType(response->tokenType());
-        if (response->hasScope())
-            next.setScopes(response->scopes());
-        next.setIssuedAt(now());
-        next.setExpiresAt(response->expiresIn() >= 0 ? now().addSecs(response->expiresIn()) : QDateTime());
-        return commitRefreshed(generation, next);
-    }
-    validateRefreshed(generation, *response, false);
-}
-
-void SessionPrivate::validateRefreshed(quint64 generation, const TokenResponse &response, bool jwksRefetched)
-{
-    Q_Q(Session);
-    cache->jwks(metadata.jwksUri(), jwksRefetched, q, [this, generation, response, jwksRefetched](const Result<JsonWebKeySet> &jwks) {
+    // No nonce in a refreshed ID token (OIDC Core §12.2); iss and sub must stay those of the sign-in.
+    validateTokenResponse(*response, tokens, QString(), -1, [this, generation](const Result<TokenSet> &next) {
         if (generation != refreshGeneration)
             return;
-        if (!jwks)
-            return failRefresh(jwks.error());
-        IdTokenExpectations expect;
-        expect.issuer = config.issuer();
-        expect.clientId = config.clientId();
-        expect.trustedAudiences = config.trustedAudiences();
-        expect.allowedAlgorithms = metadata.idTokenSigningAlgValuesSupported();
-        expect.accessToken = response.accessToken();
-        expect.now = now().toSecsSinceEpoch();
-        expect.clockSkewSeconds = config.clockSkewSeconds();
-        auto idToken = validateIdToken(response.idToken(), *jwks, expect);
-        if (!idToken && idToken.error().code() == Error::Code::IdTokenKeyNotFound && !jwksRefetched
-            && cache->canForceJwksRefresh(metadata.jwksUri()))
-            return validateRefreshed(generation, response, true);
-        if (!idToken)
-            return failRefresh(idToken.error());
-        // OIDC Core §12.2: same iss and sub as the ID token of the sign-in.
-        const IdToken previous = tokens.idToken();
-        if (!previous.subject().isEmpty()
-            && (idToken->subject() != previous.subject() || idToken->issuer() != previous.issuer()))
-            return failRefresh(Error(Error::Code::SubjectMismatch,
-                                     QStringLiteral("the refreshed ID token is for another subject or issuer")));
-        TokenSet next = tokens;
-        next.setAccessToken(response.accessToken());
-        if (!response.refreshToken().isEmpty())
-            next.setRefreshToken(response.refreshToken());
-        next.setTokenType(response.tokenType());
-        if (response.hasScope())
-            next.setScopes(response.scopes());
-        next.setIssuedAt(now());
-        next.setExpiresAt(response.expiresIn() >= 0 ? now().addSecs(response.expiresIn()) : QDateTime());
-        next.setIdToken(*idToken);
-        commitRefreshed(generation, next);
+        if (!next)
+            return failRefresh(next.error());
+        commitRefreshed(generation, *next);
     });
 }
 

@@ -44,7 +44,16 @@ public:
     void onDiscovery(const Result<ProviderMetadata> &metadata);
     void onRedirect(const QUrl &redirect);
     void onTokenReply(const Internal::HttpResponse &reply);
-    void validateAndFinish(const TokenResponse &response, bool jwksRefetched);
+    //! The TokenSet a token response makes of \a base (scopes, refresh token and ID token kept
+    //! unless the response replaces them).
+    TokenSet tokenSetFrom(const TokenResponse &response, const TokenSet &base) const;
+    /*!
+      The one validation path of every grant: the ID token (when present) against the JWKS, with
+      one rate-limited refetch on an unknown kid; \a nonce checked when non-empty; with a previous
+      ID token in \a base, the same iss and sub required. Ends exactly once through \a done.
+    */
+    void validateTokenResponse(const TokenResponse &response, const TokenSet &base, const QString &nonce, int maxAge,
+                               std::function<void(const Result<TokenSet> &)> done, bool jwksRefetched = false);
     void finishSignIn(const Result<TokenSet> &result);
     //! Any grant that produced validated tokens (browser, device code, ...) ends here: the tokens
     //! are stored, then the session is signed in and signedIn() emitted.
@@ -56,7 +65,6 @@ public:
     void requestToken(QObject *context, Session::TokenCallback callback, bool forceRefresh);
     void startRefresh(bool explicitRequest);
     void onRefreshReply(quint64 generation, const Internal::HttpResponse &reply);
-    void validateRefreshed(quint64 generation, const TokenResponse &response, bool jwksRefetched);
     void commitRefreshed(quint64 generation, const TokenSet &tokens);
     void failRefresh(const Error &error);
     //! The errors after which a refresh token is not to be used again: the session ends.
