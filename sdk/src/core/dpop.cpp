@@ -2,6 +2,7 @@
 #include "core/dpop_p.h"
 
 #include "core/base64url_p.h"
+#include "core/openssl_p.h"
 #include "core/jose_p.h"
 #include "core/random_p.h"
 
@@ -32,42 +33,8 @@ constexpr int kCoordinateBytes = 32; // P-256
 constexpr int kJtiRandomBytes = 16;  // 128 bits (RFC 9449 §4.2 asks for at least 96)
 constexpr qsizetype kMaxWwwAuthenticateBytes = 16 * 1024;
 
-// Leaves the thread's OpenSSL error queue as it was: failures are reported through return values.
-class ErrorQueueGuard
-{
-public:
-    ErrorQueueGuard() { ERR_set_mark(); }
-    ~ErrorQueueGuard() { ERR_pop_to_mark(); }
-    ErrorQueueGuard(const ErrorQueueGuard &) = delete;
-    ErrorQueueGuard &operator=(const ErrorQueueGuard &) = delete;
-};
 
-struct PkeyDeleter
-{
-    void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); }
-};
-struct PkeyCtxDeleter
-{
-    void operator()(EVP_PKEY_CTX *ctx) const { EVP_PKEY_CTX_free(ctx); }
-};
-struct MdCtxDeleter
-{
-    void operator()(EVP_MD_CTX *ctx) const { EVP_MD_CTX_free(ctx); }
-};
-struct BnDeleter
-{
-    void operator()(BIGNUM *bn) const { BN_free(bn); }
-};
-struct Pkcs8Deleter
-{
-    void operator()(PKCS8_PRIV_KEY_INFO *p8) const { PKCS8_PRIV_KEY_INFO_free(p8); }
-};
-struct EcdsaSigDeleter
-{
-    void operator()(ECDSA_SIG *sig) const { ECDSA_SIG_free(sig); }
-};
 
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
 
 QByteArray sha256Base64Url(QByteArrayView data)
 {

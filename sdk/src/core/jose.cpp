@@ -2,6 +2,7 @@
 #include "core/jose_p.h"
 
 #include "core/base64url_p.h"
+#include "core/openssl_p.h"
 
 #include <QtCore/QVarLengthArray>
 
@@ -295,22 +296,7 @@ const EVP_MD *sha512()
     return md;
 }
 
-// Keeps the caller's OpenSSL error queue as it was: whatever a failed verification pushes is
-// dropped, so it can neither leak memory nor confuse other users of libcrypto (Qt's TLS backend
-// reads the same thread-local queue).
-class ErrorQueueGuard
-{
-public:
-    ErrorQueueGuard() { ERR_set_mark(); }
-    ~ErrorQueueGuard() { ERR_pop_to_mark(); }
-    ErrorQueueGuard(const ErrorQueueGuard &) = delete;
-    ErrorQueueGuard &operator=(const ErrorQueueGuard &) = delete;
-};
 
-struct MdCtxDeleter
-{
-    void operator()(EVP_MD_CTX *ctx) const { EVP_MD_CTX_free(ctx); }
-};
 
 // JOSE ECDSA signatures are R || S, each a fixed-width big-endian integer (RFC 7518 §3.4);
 // OpenSSL wants DER: SEQUENCE { INTEGER r, INTEGER s }. Writes at most 72 bytes for P-256.

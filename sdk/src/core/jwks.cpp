@@ -2,6 +2,7 @@
 #include "core/jwks_p.h"
 
 #include "core/base64url_p.h"
+#include "core/openssl_p.h"
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -22,39 +23,9 @@ constexpr int kMinRsaBits = 2048;
 constexpr int kMaxRsaBits = 8192;
 constexpr std::size_t kMaxRsaExponentBytes = 8;
 
-struct PkeyDeleter
-{
-    void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
 
-struct PkeyCtxDeleter
-{
-    void operator()(EVP_PKEY_CTX *ctx) const { EVP_PKEY_CTX_free(ctx); }
-};
-using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxDeleter>;
 
-struct BnDeleter
-{
-    void operator()(BIGNUM *bn) const { BN_free(bn); }
-};
-struct ParamBldDeleter
-{
-    void operator()(OSSL_PARAM_BLD *bld) const { OSSL_PARAM_BLD_free(bld); }
-};
-struct ParamDeleter
-{
-    void operator()(OSSL_PARAM *params) const { OSSL_PARAM_free(params); }
-};
 
-class ErrorQueueGuard
-{
-public:
-    ErrorQueueGuard() { ERR_set_mark(); }
-    ~ErrorQueueGuard() { ERR_pop_to_mark(); }
-    ErrorQueueGuard(const ErrorQueueGuard &) = delete;
-    ErrorQueueGuard &operator=(const ErrorQueueGuard &) = delete;
-};
 
 //! The string member \a name: nullptr when absent; \a ok false when present but not a string.
 const std::string *optionalString(const json &object, const char *name, bool &ok)
