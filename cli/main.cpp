@@ -4,6 +4,8 @@
 
 #include "output.h"
 
+#include <concierge/devicesignin.h>
+#include <concierge/qrcode.h>
 #include <concierge/session.h>
 
 #include <QtCore/QCommandLineParser>
@@ -32,6 +34,7 @@ const char kUsage[] =
     "\n"
     "Commands:\n"
     "  login     Sign in through the browser (authorization code + PKCE)\n"
+    "  device    Sign in on another device: shows a code (and a QR code) to approve on a phone (RFC 8628)\n"
     "  token     Print a fresh access token's metadata (refreshing if needed)\n"
     "  refresh   Refresh the stored tokens now\n"
     "  userinfo  Print the UserInfo claims of the stored sign-in\n"
@@ -61,6 +64,12 @@ const char kUsage[] =
     "  --dpop                sender-constrained tokens (DPoP) when the provider offers them\n"
     "  --store KIND          memory (default: nothing kept) or keychain (kept for the commands below)\n"
     "  --profile NAME        name of the stored sign-in (default: default)\n"
+    "\n"
+    "device options: --issuer URL --client-id ID [--scope S] [--store memory|keychain] [--profile NAME]\n"
+    "  [--timeout SECONDS] [--qr] [--reveal-tokens] [--verbose]\n"
+    "  Progress (the user code, the verification URI and with --qr a QR code of it) goes to stderr.\n"
+    "  --print-verification FILE  write {user_code, verification_uri, verification_uri_complete}\n"
+    "                        to FILE (mode 0600) as soon as they are known (for scripts)\n"
     "\n"
     "token, refresh, userinfo, call, logout: [--profile NAME] [--client-secret S [--client-auth M]] [--reveal-tokens]\n"
     "  They use the sign-in stored by 'login --store keychain'.\n"
@@ -514,6 +523,142 @@ int login(QCoreApplication &app, const QStringList &arguments)
     return runLogin(app, args);
 }
 
+struct DeviceArgs
+{
+    ProviderConfig config;
+    QString profile = QStringLiteral("default");
+    QString verificationFile;
+    bool keychain = false;
+    bool qr = false;
+    bool revealTokens = false;
+    int timeout = 900;
+};
+
+// Writes the codes atomically with mode 0600, so a script never reads half a file.
+bool writeVerificationFile(const QString &path, const DeviceSignIn &signIn)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QJsonObject codes{{QStringLiteral("user_code"), signIn.userCode()},
+                            {QStringLiteral("verification_uri"), signIn.verificationUri().toString(QUrl::FullyEncoded)},
+                            {QStringLiteral("verification_uri_complete"),
+                             signIn.verificationUriComplete().isEmpty()
+                                 ? QJsonValue(QJsonValue::Null)
+                                 : QJsonValue(signIn.verificationUriComplete().toString(QUrl::FullyEncoded))}};
+    f.write(QJsonDocument(codes).toJson(QJsonDocument::Compact) + '\n');
+    return f.commit();
+}
+
+int runDevice(QCoreApplication &app, const DeviceArgs &args)
+{
+    Session session(args.config);
+    session.setStorage(args.keychain ? Session::Storage::Keychain : Session::Storage::Memory);
+    session.setProfile(args.profile);
+    DeviceSignIn signIn(&session);
+
+    Run run{app};
+    QObject::connect(&signIn, &DeviceSignIn::verificationChanged, &app, [&] {
+        if (signIn.userCode().isEmpty())
+            return;
+        const QUrl complete = signIn.verificationUriComplete();
+        std::fprintf(stderr, "concierge: to sign in, visit %s and enter the code %s\n",
+                     qPrintable(signIn.verificationUri().toString(QUrl::FullyEncoded)), qPrintable(signIn.userCode()));
+        if (!complete.isEmpty())
+            std::fprintf(stderr, "concierge: or open %s\n", qPrintable(complete.toString(QUrl::FullyEncoded)));
+        if (args.qr) {
+            const QUrl target = complete.isEmpty() ? signIn.verificationUri() : complete;
+            std::fprintf(stderr, "%s", qPrintable(QrCode::toTerminalText(target.toString(QUrl::FullyEncoded))));
+        }
+        std::fprintf(stderr, "concierge: waiting for the approval (the code expires in %d s)\n", signIn.secondsLeft());
+        std::fflush(stderr);
+        if (!args.verificationFile.isEmpty() && !writeVerificationFile(args.verificationFile, signIn)) {
+            run.fail(Error(Error::Code::InvalidArgument, QStringLiteral("could not write --print-verification file")));
+            signIn.cancel();
+        }
+    });
+    QObject::connect(&session, &Session::storageFailed, &app, [&](const Error &error) { run.fail(error); });
+    QObject::connect(&session, &Session::signedIn, &app, [&] {
+        if (run.done)
+            return;
+        if (args.keychain && !saveProfile(args.profile, args.config))
+            std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
+        QJsonObject out = signedInJson(session, args.revealTokens);
+        if (args.keychain)
+            out.insert(QStringLiteral("profile"), args.profile);
+        run.succeed(out);
+    });
+    QObject::connect(&signIn, &DeviceSignIn::finished, &app, [&](const Error &error) {
+        if (error.isError())
+            run.fail(error);
+    });
+    QTimer::singleShot(args.timeout * 1000, &app, [&] {
+        run.fail(Error(Error::Code::Timeout, QStringLiteral("the device sign-in did not complete in time")));
+        signIn.cancel();
+    });
+    std::fprintf(stderr, "concierge: requesting a device code from %s\n", qPrintable(args.config.issuer()));
+    QTimer::singleShot(0, &signIn, [&] { signIn.start(); });
+    return run.exec();
+}
+
+int device(QCoreApplication &app, const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption issuer(QStringLiteral("issuer"), {}, QStringLiteral("URL"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), {}, QStringLiteral("ID"));
+    const QCommandLineOption scope(QStringLiteral("scope"), {}, QStringLiteral("S"));
+    const QCommandLineOption store(QStringLiteral("store"), {}, QStringLiteral("KIND"));
+    const QCommandLineOption profile(QStringLiteral("profile"), {}, QStringLiteral("NAME"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), {}, QStringLiteral("SECONDS"));
+    const QCommandLineOption qr(QStringLiteral("qr"));
+    const QCommandLineOption reveal(QStringLiteral("reveal-tokens"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"));
+    const QCommandLineOption printVerification(QStringLiteral("print-verification"), {}, QStringLiteral("FILE"));
+    p.addOptions({issuer, clientId, scope, store, profile, timeout, qr, reveal, verbose, printVerification});
+    if (!p.parse(arguments))
+        return Cli::usageError(p.errorText());
+    if (!p.positionalArguments().isEmpty())
+        return Cli::usageError(QStringLiteral("unexpected argument: ") + p.positionalArguments().first());
+    if (!p.isSet(issuer) || !p.isSet(clientId))
+        return Cli::usageError(QStringLiteral("device needs --issuer and --client-id"));
+
+    DeviceArgs args;
+    args.config = ProviderConfig(p.value(issuer), p.value(clientId));
+    if (p.isSet(scope))
+        args.config.setScopes(p.value(scope).split(QLatin1Char(' '), Qt::SkipEmptyParts));
+    if (p.isSet(timeout)) {
+        bool ok = false;
+        args.timeout = p.value(timeout).toInt(&ok);
+        if (!ok || args.timeout <= 0 || args.timeout > 24 * 3600)
+            return Cli::usageError(QStringLiteral("--timeout takes a positive number of seconds"));
+    }
+    if (p.isSet(store)) {
+        const QString kind = p.value(store);
+        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
+            return Cli::usageError(QStringLiteral("--store takes memory or keychain"));
+        args.keychain = kind == QLatin1String("keychain");
+    }
+    if (p.isSet(profile)) {
+        args.profile = p.value(profile);
+        if (args.profile.isEmpty() || args.profile.contains(QLatin1Char('|')))
+            return Cli::usageError(QStringLiteral("--profile needs a name without '|'"));
+    }
+    if (p.isSet(printVerification)) {
+        args.verificationFile = p.value(printVerification);
+        if (args.verificationFile.isEmpty())
+            return Cli::usageError(QStringLiteral("--print-verification needs a file name"));
+    }
+    args.qr = p.isSet(qr);
+    args.revealTokens = p.isSet(reveal);
+    if (p.isSet(verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("concierge.*.info=true"));
+    if (auto ok = args.config.validate(); !ok)
+        return Cli::usageError(ok.error().description());
+    return runDevice(app, args);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -531,6 +676,8 @@ int main(int argc, char *argv[])
         rest.removeAt(1);
     if (command == QLatin1String("login"))
         return login(app, rest);
+    if (command == QLatin1String("device"))
+        return device(app, rest);
     for (const char *stored : {"token", "refresh", "userinfo", "call", "logout"}) {
         if (command == QLatin1String(stored))
             return storedCommand(app, command, rest);
