@@ -591,14 +591,16 @@ void SessionPrivate::signOut(const SignOutOptions &options)
     }
     const bool endSession = options.endSession && !old.idToken().raw().isEmpty();
     const QByteArray idTokenHint = old.idToken().raw();
-    *steps = [this, steps, pending, endSession, idTokenHint]() {
+    // The steps refer to themselves weakly: only the callback in flight keeps them alive, so they
+    // are freed when the sign-out ends (a strong self-reference would never be freed).
+    *steps = [this, weakSteps = std::weak_ptr<std::function<void()>>(steps), pending, endSession, idTokenHint]() {
         Q_Q(Session);
         if (!pending->isEmpty() && metadata.revocationEndpoint().isValid() && !metadata.revocationEndpoint().isEmpty()) {
             const auto [token, hint] = pending->takeFirst();
             const auto request = TokenRequest::grant(config, metadata.revocationEndpoint(),
                                                      {{QStringLiteral("token"), QString::fromUtf8(token)},
                                                       {QStringLiteral("token_type_hint"), QString::fromLatin1(hint)}});
-            transport->post(request.toNetworkRequest(), request.body(), q, [steps](const HttpResponse &reply) {
+            transport->post(request.toNetworkRequest(), request.body(), q, [steps = weakSteps.lock()](const HttpResponse &reply) {
                 if (reply.error.isError() || reply.status != 200)
                     qCInfo(lcSession) << "revocation answered" << reply.status;
                 (*steps)();
