@@ -265,6 +265,10 @@ bool saxParse(QByteArrayView text, Sax &sax)
     if (!begin) // an empty view may carry a null pointer
         return false;
     const char *end = begin + text.size();
+    // A raw NUL is never valid JSON text, and nlohmann/json's lexer takes it for the end of input:
+    // "{...}\0{...}" would be read as its first half. Found by fuzz_jose.
+    if (std::memchr(begin, 0, std::size_t(text.size())))
+        return false;
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
     try {
         return nlohmann::json::sax_parse(begin, end, &sax, nlohmann::json::input_format_t::json,

@@ -38,7 +38,9 @@ bool nestingWithin(const QByteArray &bytes, int maxDepth)
 
 std::optional<nlohmann::json> parseObject(const QByteArray &bytes, qsizetype maxBytes)
 {
-    if (bytes.size() > maxBytes || !nestingWithin(bytes, kMaxDepth))
+    // A raw NUL is never valid JSON text, and nlohmann/json's lexer stops at it, which would let
+    // "{...}\0junk" through as "{...}" (found by fuzz_jose).
+    if (bytes.size() > maxBytes || bytes.contains('\0') || !nestingWithin(bytes, kMaxDepth))
         return std::nullopt;
     auto parsed = nlohmann::json::parse(bytes.constBegin(), bytes.constEnd(), nullptr,
                                         /*allow_exceptions=*/false);
