@@ -188,13 +188,8 @@ void SessionPrivate::onDiscovery(const Result<ProviderMetadata> &result)
         if (reply.error.isError())
             return finishSignIn(reply.error);
         const auto doc = Json::parseObject(reply.body);
-        if (reply.status != 201 && reply.status != 200) {
-            const QString err = doc ? Json::stringOr(*doc, "error") : QString();
-            if (reply.status >= 500)
-                return finishSignIn(Error(Error::Code::ServerError, {}, reply.status, err));
-            return finishSignIn(err.isEmpty() ? Error(Error::Code::HttpError, {}, reply.status)
-                                              : Error::fromOAuth(err, Json::stringOr(*doc, "error_description"), reply.status));
-        }
+        if (reply.status != 201 && reply.status != 200)
+            return finishSignIn(Json::oauthErrorResponse(reply.status, doc, reply.retryAfterSeconds(), "PAR endpoint"));
         const QString requestUri = doc ? Json::stringOr(*doc, "request_uri") : QString();
         if (requestUri.isEmpty())
             return finishSignIn(Error(Error::Code::InvalidResponse, QStringLiteral("PAR response without request_uri")));

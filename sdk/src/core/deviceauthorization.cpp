@@ -88,18 +88,8 @@ Result<DeviceAuthorizationResponse> DeviceAuthorizationResponse::fromReply(int h
                                                                            int retryAfterSeconds)
 {
     const auto doc = Json::parseObject(body, kMaxDeviceResponseBytes);
-    if (httpStatus < 200 || httpStatus > 299) {
-        if (httpStatus == 429)
-            return Error(Error::Code::RateLimited, {}, httpStatus).withRetryAfter(retryAfterSeconds);
-        const QString oauthError = doc ? Json::stringOr(*doc, "error") : QString();
-        const QString description = doc ? Json::stringOr(*doc, "error_description") : QString();
-        if (httpStatus >= 500)
-            return Error(Error::Code::ServerError, description, httpStatus, oauthError).withRetryAfter(retryAfterSeconds);
-        if (!oauthError.isEmpty())
-            return Error::fromOAuth(oauthError, description, httpStatus);
-        return Error(Error::Code::HttpError,
-                     QStringLiteral("device authorization endpoint answered HTTP %1").arg(httpStatus), httpStatus);
-    }
+    if (httpStatus < 200 || httpStatus > 299)
+        return Json::oauthErrorResponse(httpStatus, doc, retryAfterSeconds, "device authorization endpoint");
     if (!doc)
         return invalid("device authorization response is not a JSON object", httpStatus);
 

@@ -104,6 +104,22 @@ bool boolean(const nlohmann::json &object, const char *key)
     return it != object.end() && it->is_boolean() && it->get<bool>();
 }
 
+Error oauthErrorResponse(int httpStatus, const std::optional<nlohmann::json> &doc, int retryAfterSeconds,
+                         const char *endpoint)
+{
+    if (httpStatus == 429)
+        return Error(Error::Code::RateLimited, {}, httpStatus).withRetryAfter(retryAfterSeconds);
+    const QString oauthError = doc ? stringOr(*doc, "error") : QString();
+    const QString description = doc ? stringOr(*doc, "error_description") : QString();
+    if (httpStatus >= 500)
+        return Error(Error::Code::ServerError, description, httpStatus, oauthError).withRetryAfter(retryAfterSeconds);
+    if (!oauthError.isEmpty())
+        return Error::fromOAuth(oauthError, description, httpStatus).withRetryAfter(retryAfterSeconds);
+    return Error(Error::Code::HttpError, QLatin1String(endpoint) + QStringLiteral(" answered HTTP %1").arg(httpStatus),
+                 httpStatus)
+        .withRetryAfter(retryAfterSeconds);
+}
+
 QVariant toVariant(const nlohmann::json &value)
 {
     switch (value.type()) {

@@ -1,6 +1,8 @@
 // Copyright (C) 2026 The Concierge Authors. SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <concierge/error.h>
+
 #include <QtCore/QByteArray>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
@@ -33,6 +35,14 @@ bool boolean(const nlohmann::json &object, const char *key);
 
 QVariant toVariant(const nlohmann::json &value);
 QVariantMap toVariantMap(const nlohmann::json &object);
+
+/*!
+  The Error for a non-2xx answer of an OAuth endpoint (RFC 6749 §5.2): 429 is rate_limited, 5xx is
+  transient server_error, an OAuth "error" member becomes its typed Error, anything else http_error.
+  \a endpoint names the endpoint in the description. Retry-After is carried along.
+*/
+Error oauthErrorResponse(int httpStatus, const std::optional<nlohmann::json> &doc, int retryAfterSeconds,
+                         const char *endpoint);
 
 inline QString qs(const std::string &s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 

@@ -36,18 +36,8 @@ std::optional<QByteArray> optionalString(const nlohmann::json &doc, const char *
 Result<TokenResponse> TokenResponse::fromReply(int httpStatus, const QByteArray &body, int retryAfterSeconds)
 {
     const auto doc = Json::parseObject(body, kMaxTokenResponseBytes);
-    if (httpStatus < 200 || httpStatus > 299) {
-        if (httpStatus == 429)
-            return Error(Error::Code::RateLimited, {}, httpStatus).withRetryAfter(retryAfterSeconds);
-        const QString oauthError = doc ? Json::stringOr(*doc, "error") : QString();
-        const QString description = doc ? Json::stringOr(*doc, "error_description") : QString();
-        if (httpStatus >= 500)
-            return Error(Error::Code::ServerError, description, httpStatus, oauthError).withRetryAfter(retryAfterSeconds);
-        if (!oauthError.isEmpty())
-            return Error::fromOAuth(oauthError, description, httpStatus).withRetryAfter(retryAfterSeconds);
-        return Error(Error::Code::HttpError, QStringLiteral("token endpoint answered HTTP %1").arg(httpStatus), httpStatus)
-            .withRetryAfter(retryAfterSeconds);
-    }
+    if (httpStatus < 200 || httpStatus > 299)
+        return Json::oauthErrorResponse(httpStatus, doc, retryAfterSeconds, "token endpoint");
     if (!doc)
         return Error(Error::Code::InvalidResponse, QStringLiteral("token response is not a JSON object"), httpStatus);
 
