@@ -117,6 +117,7 @@ FakeIdp::FakeIdp(QObject *parent)
                       {QStringLiteral("jwks_uri"), base + QStringLiteral("/jwks")},
                       {QStringLiteral("userinfo_endpoint"), base + QStringLiteral("/userinfo")},
                       {QStringLiteral("revocation_endpoint"), base + QStringLiteral("/revoke")},
+                      {QStringLiteral("end_session_endpoint"), base + QStringLiteral("/end-session")},
                       {QStringLiteral("id_token_signing_alg_values_supported"),
                        QJsonArray{QStringLiteral("RS256"), QStringLiteral("ES256"), QStringLiteral("PS256"), QStringLiteral("EdDSA")}},
                       {QStringLiteral("code_challenge_methods_supported"), QJsonArray{QStringLiteral("S256")}},
@@ -138,6 +139,16 @@ FakeIdp::FakeIdp(QObject *parent)
         const QString uri = QStringLiteral("urn:ietf:params:oauth:request_uri:") + QString::fromLatin1(Internal::secureRandomToken(12));
         pushed.insert(uri, QUrlQuery(QString::fromUtf8(body)));
         return FakeReply::json({{QStringLiteral("request_uri"), uri}, {QStringLiteral("expires_in"), 60}}, 201);
+    });
+    // RP-initiated logout: back to post_logout_redirect_uri with the client's state.
+    route(QStringLiteral("/end-session"), [](const FakeRequest &r) {
+        QUrl back(r.query.queryItemValue(QStringLiteral("post_logout_redirect_uri"), QUrl::FullyDecoded));
+        if (!back.isValid() || back.isEmpty())
+            return FakeReply{200, "signed out", "text/plain", {}};
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("state"), r.query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded));
+        back.setQuery(q);
+        return FakeReply::redirect(back);
     });
     route(QStringLiteral("/revoke"), [this](const FakeRequest &r) {
         const QString token = r.formValue(QStringLiteral("token"));

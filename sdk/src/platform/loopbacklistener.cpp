@@ -148,6 +148,9 @@ void LoopbackListener::respond(QTcpSocket *socket, int status, const QByteArray 
         "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
         "Connection: close\r\n\r\n" + body;
     socket->write(response);
+    // The answer must reach the browser even when the listener is deleted right after the redirect
+    // (a sign-out ends at once): the socket leaves the listener and deletes itself once it is done.
+    socket->setParent(nullptr);
     socket->disconnectFromHost();
 }
 

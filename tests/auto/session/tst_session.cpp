@@ -34,6 +34,7 @@ private Q_SLOTS:
     void proactiveRefreshBeforeExpiry();
     void notSignedIn();
     void malformedRefreshAnswerKeepsTheSession();
+    void signOutEndsTheBrowserSession();
     void freshTokenFuture();
     void appDyingWhileTheRotatedTokensAreWritten();
     void tokensAreNeverSentInTheClear();
@@ -319,6 +320,41 @@ void tst_Session::notSignedIn()
     QCOMPARE(calls, 0); // never synchronously
     QTRY_COMPARE(calls, 1);
     QCOMPARE(got.error().code(), Error::Code::NotSignedIn);
+}
+
+void tst_Session::signOutEndsTheBrowserSession()
+{
+    auto *s = new Session(ProviderConfig(idp->issuer(), QStringLiteral("storefront-mobile")));
+    sessions.append(s);
+    auto agent = std::make_unique<FakeUserAgent>();
+    FakeUserAgent *browser = agent.get();
+    SessionPrivate::get(s)->setUserAgent(std::move(agent));
+    SessionPrivate::get(s)->store = store;
+    QSignalSpy in(s, &Session::signedIn);
+    s->signIn();
+    QVERIFY(in.wait(10000));
+    const QByteArray idToken = s->tokens().idToken().raw();
+    browser->loopbackStatus = 0;
+    QSignalSpy out(s, &Session::signedOut);
+    SignOutOptions options;
+    options.endSession = true;
+    s->signOut(options);
+    QTRY_COMPARE(out.count(), 1);
+    QTest::qWait(50);
+    QCOMPARE(out.count(), 1);
+    // The browser visited end_session_endpoint with the ID token hint and came back to our
+    // loopback listener with our state, which the listener accepted (200).
+    QCOMPARE(browser->opened.size(), 2);
+    const QUrl endSession = browser->opened.at(1);
+    QCOMPARE(endSession.path(), QStringLiteral("/end-session"));
+    const QUrlQuery q(endSession);
+    QCOMPARE(q.queryItemValue(QStringLiteral("id_token_hint")).toLatin1(), idToken);
+    QCOMPARE(q.queryItemValue(QStringLiteral("client_id")), QStringLiteral("storefront-mobile"));
+    QVERIFY(q.queryItemValue(QStringLiteral("state")).size() >= 43);
+    QVERIFY(QUrl(q.queryItemValue(QStringLiteral("post_logout_redirect_uri"), QUrl::FullyDecoded)).host() == QLatin1String("127.0.0.1"));
+    QTRY_COMPARE(browser->loopbackStatus, 200);
+    QCOMPARE(idp->revoked.size(), 2);
+    QVERIFY(store->peek(SessionPrivate::get(s)->account()).isEmpty());
 }
 
 void tst_Session::malformedRefreshAnswerKeepsTheSession()
