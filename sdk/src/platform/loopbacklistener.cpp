@@ -149,8 +149,9 @@ void LoopbackListener::respond(QTcpSocket *socket, int status, const QByteArray 
         "Connection: close\r\n\r\n" + body;
     socket->write(response);
     // The answer must reach the browser even when the listener is deleted right after the redirect
-    // (a sign-out ends at once): the socket leaves the listener and deletes itself once it is done.
-    socket->setParent(nullptr);
+    // (a sign-out ends at once): the socket moves to the application object and deletes itself once
+    // it is done (or goes with the application, so nothing leaks at exit).
+    socket->setParent(QCoreApplication::instance());
     socket->disconnectFromHost();
 }
 
