@@ -148,6 +148,7 @@ void LoopbackListener::respond(QTcpSocket *socket, int status, const QByteArray 
         "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
         "Connection: close\r\n\r\n" + body;
     socket->write(response);
+    socket->flush();
     // The answer must reach the browser even when the listener is deleted right after the redirect
     // (a sign-out ends at once): the socket moves to the application object and deletes itself once
     // it is done (or goes with the application, so nothing leaks at exit).
