@@ -10,6 +10,7 @@
 #include "core/logging_p.h"
 #include "core/random_p.h"
 #include "core/urls_p.h"
+#include "i18n/translation_p.h"
 #include "session_p.h"
 
 #include <QtCore/QCoreApplication>
@@ -85,6 +86,8 @@ void SessionPrivate::startSignIn(const SignInOptions &options)
     flow = std::make_unique<Flow>();
     flow->id = nextFlowId++;
     flow->options = options;
+    if (flow->options.uiLocales.isEmpty()) // the provider's pages in the app's language (issue #11)
+        flow->options.uiLocales = defaultUiLocales();
     flow->previousState = state;
     timings = {};
     timings.requestsAtStart = transport->requestCount();
@@ -136,6 +139,7 @@ void SessionPrivate::onDiscovery(const Result<ProviderMetadata> &result)
     QUrl redirectUri = config.redirectUri();
     if (config.isLoopbackRedirect()) {
         flow->listener = std::make_unique<LoopbackListener>();
+        flow->listener->setLanguages(preferredLanguages(flow->options.uiLocales));
         auto bound = flow->listener->listen(config.redirectUri());
         if (!bound)
             return finishSignIn(bound.error());
@@ -615,6 +619,8 @@ void SessionPrivate::signOut(const SignOutOptions &options)
             query.addQueryItem(QStringLiteral("state"), QString::fromLatin1(state));
             if (postLogout.scheme() == QLatin1String("http") && isLoopbackHost(postLogout.host())) {
                 logoutListener = std::make_unique<LoopbackListener>();
+                logoutListener->setLanguages(preferredLanguages());
+                logoutListener->setPurpose(LoopbackListener::Purpose::SignOut);
                 const auto bound = logoutListener->listen(postLogout);
                 if (bound) {
                     query.addQueryItem(QStringLiteral("post_logout_redirect_uri"), bound->toString(QUrl::FullyEncoded));

@@ -2,6 +2,7 @@
 #include "platform/loopbacklistener_p.h"
 
 #include "core/logging_p.h"
+#include "i18n/translation_p.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QTimer>
@@ -15,10 +16,15 @@ constexpr qsizetype kMaxRequestBytes = 16 * 1024;
 constexpr int kMaxConnections = 16;
 constexpr int kConnectionTimeoutMs = 10000;
 
-QByteArray htmlPage(const QString &title, const QString &text)
+// The page is written in the first of \a languages the SDK has (ui_locales, then the app's locale),
+// independently of the translators the application installed.
+QByteArray htmlPage(const QStringList &languages, const char *title, const char *text)
 {
-    const QString lang = QCoreApplication::translate("Concierge::LoopbackListener", "en",
-                                                     "BCP 47 language tag of this translation");
+    static const struct { const char *source, *comment; } langTag =
+        QT_TRANSLATE_NOOP3("Concierge::LoopbackListener", "en", "BCP 47 language tag of this translation");
+    const QString lang = translate(languages, "Concierge::LoopbackListener", langTag.source, langTag.comment);
+    const QString heading = translate(languages, "Concierge::LoopbackListener", title);
+    const QString body = translate(languages, "Concierge::LoopbackListener", text);
     const QString page = QStringLiteral(
         "<!DOCTYPE html><html lang=\"%1\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>%2</title>"
@@ -27,7 +33,7 @@ QByteArray htmlPage(const QString &title, const QString &text)
         "padding:2.5em 3em;border-radius:16px;box-shadow:0 4px 24px #0001;max-width:32em;text-align:center}"
         "h1{font-size:1.4em;margin:0 0 .5em}p{color:#555;line-height:1.5}</style></head>"
         "<body><main><h1>%2</h1><p>%3</p></main></body></html>")
-                             .arg(lang.toHtmlEscaped(), title.toHtmlEscaped(), text.toHtmlEscaped());
+                             .arg(lang.toHtmlEscaped(), heading.toHtmlEscaped(), body.toHtmlEscaped());
     return page.toUtf8();
 }
 } // namespace
@@ -42,18 +48,22 @@ LoopbackListener::~LoopbackListener()
     close();
 }
 
-QByteArray LoopbackListener::successPage()
+QByteArray LoopbackListener::successPage(const QStringList &languages, Purpose purpose)
 {
-    return htmlPage(QCoreApplication::translate("Concierge::LoopbackListener", "You are signed in"),
-                    QCoreApplication::translate("Concierge::LoopbackListener",
-                                                "You can close this tab and return to the app."));
+    if (purpose == Purpose::SignOut)
+        return htmlPage(languages, QT_TRANSLATE_NOOP("Concierge::LoopbackListener", "You are signed out"),
+                        QT_TRANSLATE_NOOP("Concierge::LoopbackListener",
+                                          "You can close this tab and return to the app."));
+    return htmlPage(languages, QT_TRANSLATE_NOOP("Concierge::LoopbackListener", "You are signed in"),
+                    QT_TRANSLATE_NOOP("Concierge::LoopbackListener",
+                                      "You can close this tab and return to the app."));
 }
 
-QByteArray LoopbackListener::errorPage()
+QByteArray LoopbackListener::errorPage(const QStringList &languages)
 {
-    return htmlPage(QCoreApplication::translate("Concierge::LoopbackListener", "This link is not for this sign-in"),
-                    QCoreApplication::translate("Concierge::LoopbackListener",
-                                                "Return to the app and start the sign-in again if needed."));
+    return htmlPage(languages, QT_TRANSLATE_NOOP("Concierge::LoopbackListener", "This link is not for this sign-in"),
+                    QT_TRANSLATE_NOOP("Concierge::LoopbackListener",
+                                      "Return to the app and start the sign-in again if needed."));
 }
 
 Result<QUrl> LoopbackListener::listen(const QUrl &redirectTemplate)
@@ -189,7 +199,7 @@ void LoopbackListener::onReadyRead(QTcpSocket *socket)
     if (m_done || method != "GET" || !rightPath) {
         ++m_rejected;
         qCDebug(lcFlow) << "loopback listener ignored a request (method or path)";
-        respond(socket, method == "GET" ? 404 : 405, method == "GET" ? "Not Found" : "Method Not Allowed", errorPage());
+        respond(socket, method == "GET" ? 404 : 405, method == "GET" ? "Not Found" : "Method Not Allowed", errorPage(m_languages));
         return;
     }
     QUrl redirect = m_redirect;
@@ -198,11 +208,11 @@ void LoopbackListener::onReadyRead(QTcpSocket *socket)
         ++m_rejected;
         ++m_rejectedRedirects;
         qCInfo(lcFlow) << "loopback listener ignored a redirect that is not for this flow";
-        respond(socket, 400, "Bad Request", errorPage());
+        respond(socket, 400, "Bad Request", errorPage(m_languages));
         return;
     }
     m_done = true;
-    respond(socket, 200, "OK", successPage());
+    respond(socket, 200, "OK", successPage(m_languages, m_purpose));
     qCDebug(lcFlow) << "loopback listener received the redirect";
     close();
     Q_EMIT redirectReceived(redirect);

@@ -5,6 +5,7 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
+#include <QtCore/QStringList>
 #include <QtCore/QUrl>
 
 #include <functional>
@@ -26,6 +27,8 @@ class LoopbackListener : public QObject
     Q_OBJECT
 public:
     using Acceptor = std::function<bool(const QUrl &redirect)>;
+    //! What the redirect ends: the page the browser shows says so.
+    enum class Purpose { SignIn, SignOut };
 
     explicit LoopbackListener(QObject *parent = nullptr);
     ~LoopbackListener() override;
@@ -42,9 +45,14 @@ public:
     //! How many refused requests did look like redirects (right path) but had a wrong state.
     int rejectedRedirectCount() const { return m_rejectedRedirects; }
 
+    //! The languages of the pages, most preferred first (Internal::preferredLanguages()); English
+    //! when none has a translation.
+    void setLanguages(const QStringList &languages) { m_languages = languages; }
+    void setPurpose(Purpose purpose) { m_purpose = purpose; }
+
     //! The page shown in the browser after the redirect (translated, no secrets).
-    static QByteArray successPage();
-    static QByteArray errorPage();
+    static QByteArray successPage(const QStringList &languages = {}, Purpose purpose = Purpose::SignIn);
+    static QByteArray errorPage(const QStringList &languages = {});
 
 Q_SIGNALS:
     //! The redirect for this flow, with its query. Emitted at most once.
@@ -59,6 +67,8 @@ private:
     QTcpServer *m_v6 = nullptr;
     QUrl m_redirect;
     Acceptor m_acceptor;
+    QStringList m_languages;
+    Purpose m_purpose = Purpose::SignIn;
     quint16 m_port = 0;
     int m_rejected = 0;
     int m_rejectedRedirects = 0;
