@@ -22,12 +22,15 @@ struct CONCIERGE_EXPORT SignInOptions
     QString prompt;          //!< "login", "consent", "select_account", "none", "create"
     QString loginHint;       //!< passed verbatim
     QString idpHint;         //!< sent as ProviderConfig::idpHintParameter()
+    //! \c acr_values: requested authentication context classes, space-separated
     QString acrValues;
     int maxAge = -1;         //!< seconds; when >= 0 the ID token must carry a recent auth_time
     QString uiLocales;       //!< e.g. "ja en"
     QStringList scopes;      //!< overrides ProviderConfig::scopes() for this sign-in when non-empty
+    //! more authorization parameters for this sign-in (never overriding protocol ones)
     QMap<QString, QString> extraParameters;
 
+    //! Equal when every member is.
     friend bool operator==(const SignInOptions &a, const SignInOptions &b)
     {
         return a.prompt == b.prompt && a.loginHint == b.loginHint && a.idpHint == b.idpHint
@@ -44,6 +47,7 @@ struct CONCIERGE_EXPORT SignInOptions
 class CONCIERGE_EXPORT AuthorizationRequest
 {
 public:
+    //! An empty request; use create().
     AuthorizationRequest() = default;
 
     //! Builds a request with fresh PKCE, state and nonce (each ≥ 256 bits from the OS CSPRNG).
@@ -61,14 +65,23 @@ public:
     //! The URL after a pushed authorization request: client_id and request_uri only (RFC 9126 §4).
     QUrl urlForRequestUri(const QString &requestUri) const;
 
+    //! The issuer the request is for.
     QString issuer() const { return m_issuer; }
+    //! The client id sent.
     QString clientId() const { return m_clientId; }
+    //! The \c redirect_uri sent (the loopback URL with its actual port).
     QUrl redirectUri() const { return m_redirectUri; }
+    //! The scopes requested.
     QStringList scopes() const { return m_scopes; }
+    //! The \c state value the response must echo. Secret: never logged.
     QByteArray state() const { return m_state; }
+    //! The \c nonce the ID token must carry. Secret: never logged.
     QByteArray nonce() const { return m_nonce; }
+    //! The PKCE verifier and challenge of this request.
     Pkce pkce() const { return m_pkce; }
+    //! The \c max_age sent, or -1 when none.
     int maxAge() const { return m_maxAge; }
+    //! True when \c openid is among the scopes: an ID token is then required.
     bool isOpenIdRequest() const { return m_scopes.contains(QStringLiteral("openid")); }
 
 private:

@@ -25,7 +25,9 @@ public:
     static Result<AuthorizationResponse> fromRedirect(const QUrl &redirect, const AuthorizationRequest &request,
                                                       const ProviderMetadata &metadata);
 
+    //! The authorization code. Secret: never logged.
     QByteArray code() const { return m_code; }
+    //! The \c iss parameter (RFC 9207), or empty when the provider sent none.
     QString issuer() const { return m_iss; }
 
 private:

@@ -33,15 +33,25 @@ class DeviceSignInPrivate;
 class CONCIERGE_EXPORT DeviceSignIn : public QObject
 {
     Q_OBJECT
+    //! Where the run is; see State.
     Q_PROPERTY(Concierge::DeviceSignIn::State state READ state NOTIFY stateChanged)
+    //! The code the person enters at verificationUri (empty before the provider answered).
     Q_PROPERTY(QString userCode READ userCode NOTIFY verificationChanged)
+    //! Where the person enters userCode.
     Q_PROPERTY(QUrl verificationUri READ verificationUri NOTIFY verificationChanged)
+    //! verificationUri with the code in it, for a QR code; empty when the provider sends none.
     Q_PROPERTY(QUrl verificationUriComplete READ verificationUriComplete NOTIFY verificationChanged)
+    //! When the codes expire.
     Q_PROPERTY(QDateTime expiresAt READ expiresAt NOTIFY verificationChanged)
+    //! Whole seconds until the codes expire, updated every second while running.
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY secondsLeftChanged)
+    //! The current wait between polls, seconds.
     Q_PROPERTY(int pollInterval READ pollInterval NOTIFY pollIntervalChanged)
+    //! Why the last run ended (None after a sign-in).
     Q_PROPERTY(Concierge::Error error READ error NOTIFY finished)
 public:
+    //! The stages of a run. A run goes Idle, WaitingForUser, Polling, then ends in SignedIn, Failed
+    //! or Cancelled; start() begins a new run from any ended state.
     enum class State {
         Idle,           //!< not started
         WaitingForUser, //!< codes requested or shown; the first poll is not sent yet
@@ -56,18 +66,26 @@ public:
     explicit DeviceSignIn(Session *session, QObject *parent = nullptr);
     ~DeviceSignIn() override;
 
+    //! The session the sign-in goes to.
     Session *session() const;
     //! Scopes to request; empty (the default) means the Session's ProviderConfig::scopes().
     void setScopes(const QStringList &scopes);
+    //! The scopes set with setScopes() (empty: the session's).
     QStringList scopes() const;
 
+    //! The current state; see State.
     State state() const;
+    //! True while a run is in progress (WaitingForUser or Polling).
     bool isRunning() const { return state() == State::WaitingForUser || state() == State::Polling; }
+    //! The code the person enters; empty before the provider answered.
     QString userCode() const;
+    //! Where the person enters userCode().
     QUrl verificationUri() const;
     //! Empty when the provider does not offer one; verificationUri() and userCode() then.
     QUrl verificationUriComplete() const;
+    //! When the codes expire; invalid before the provider answered.
     QDateTime expiresAt() const;
+    //! Whole seconds until the codes expire; 0 once expired or before a run.
     int secondsLeft() const;
     //! The current wait between polls, seconds (the server's interval, plus 5 s per slow_down).
     int pollInterval() const;
@@ -83,10 +101,13 @@ public Q_SLOTS:
     void cancel();
 
 Q_SIGNALS:
+    //! The state changed to \a state.
     void stateChanged(Concierge::DeviceSignIn::State state);
     //! userCode, verificationUri, verificationUriComplete and expiresAt are known (or reset).
     void verificationChanged();
+    //! The countdown changed: \a seconds left until the codes expire.
     void secondsLeftChanged(int seconds);
+    //! The wait between polls changed to \a seconds (after a \c slow_down).
     void pollIntervalChanged(int seconds);
     //! The run ended: \a error is None after a sign-in.
     void finished(const Concierge::Error &error);

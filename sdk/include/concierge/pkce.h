@@ -21,11 +21,16 @@ public:
     //! BASE64URL(SHA256(ASCII(verifier))).
     static QByteArray s256Challenge(const QByteArray &verifier);
 
+    //! The code verifier: sent to the token endpoint only, never logged.
     QByteArray verifier() const { return m_verifier; }
+    //! The S256 code challenge sent in the authorization request.
     QByteArray challenge() const { return m_challenge; }
+    //! The \c code_challenge_method: always \c S256.
     static QByteArray method() { return QByteArrayLiteral("S256"); }
 
+    //! Equal when the verifiers are (the challenge follows from it).
     friend bool operator==(const Pkce &a, const Pkce &b) { return a.m_verifier == b.m_verifier; }
+    //! Not equal: see operator==().
     friend bool operator!=(const Pkce &a, const Pkce &b) { return !(a == b); }
 
 private:

@@ -15,6 +15,7 @@ namespace Concierge {
 class CONCIERGE_EXPORT QrCode
 {
 public:
+    //! The blank border around the code, in modules (ISO/IEC 18004 asks for 4).
     static constexpr int kQuietZoneModules = 4;
 
     //! What the terminal renderer draws as a block character.

@@ -27,9 +27,13 @@ class SessionPrivate;
 class CONCIERGE_EXPORT ErrorException : public QException
 {
 public:
+    //! Wraps \a error.
     explicit ErrorException(const Error &error) : m_error(error) {}
+    //! The error the future failed with.
     Error error() const { return m_error; }
+    //! Throws a copy of this exception (QException protocol).
     void raise() const override { throw *this; }
+    //! A heap copy of this exception (QException protocol).
     ErrorException *clone() const override { return new ErrorException(*this); }
 
 private:
@@ -48,8 +52,11 @@ struct CONCIERGE_EXPORT SignOutOptions
 //! An HTTP answer to an authorized request.
 struct CONCIERGE_EXPORT HttpReply
 {
+    //! The HTTP status code.
     int status = 0;
+    //! The response body (capped at 1 MiB).
     QByteArray body;
+    //! The response headers, as received.
     QList<QPair<QByteArray, QByteArray>> headers;
 };
 
@@ -65,10 +72,20 @@ struct CONCIERGE_EXPORT HttpReply
 class CONCIERGE_EXPORT Session : public QObject
 {
     Q_OBJECT
+    //! Where the session is; see State.
     Q_PROPERTY(Concierge::Session::State state READ state NOTIFY stateChanged)
+    //! True while the session holds tokens (SignedIn or Refreshing).
     Q_PROPERTY(bool signedIn READ isSignedIn NOTIFY stateChanged)
+    //! The current tokens (their strings are not reachable from QML).
     Q_PROPERTY(Concierge::TokenSet tokens READ tokens NOTIFY tokensChanged)
 public:
+    //! The session's state.
+    //!
+    //! - \c SignedOut: no tokens.
+    //! - \c Authorizing: a sign-in is in progress (browser or device).
+    //! - \c SignedIn: tokens are held.
+    //! - \c Refreshing: tokens are held and a refresh is in flight.
+    //! - \c Locked: reserved for biometric unlock (not entered yet in 0.1).
     enum class State { SignedOut, Authorizing, SignedIn, Refreshing, Locked };
     Q_ENUM(State)
     //! Where the tokens are kept between runs.
@@ -78,12 +95,20 @@ public:
     };
     Q_ENUM(Storage)
 
+    //! A signed-out session for \a config, a child of \a parent. Nothing happens until signIn(),
+    //! restore() or a DeviceSignIn.
     explicit Session(const ProviderConfig &config, QObject *parent = nullptr);
+    //! Destroys the session: a browser sign-in in progress is abandoned (its listener closed) and the
+    //! tokens held in memory are forgotten; the stored record stays.
     ~Session() override;
 
+    //! The configuration the session was created with.
     ProviderConfig config() const;
+    //! The current state.
     State state() const;
+    //! True while the session holds tokens.
     bool isSignedIn() const;
+    //! The current tokens; an invalid set when signed out.
     TokenSet tokens() const;
     //! The provider's discovery document once fetched (invalid before).
     ProviderMetadata metadata() const;
@@ -107,6 +132,7 @@ public:
     //! Chooses the store (default Memory). \a service names the keychain items' service.
     void setStorage(Storage storage, const QString &service = QStringLiteral("concierge"));
 
+    //! Receives a valid access token, or the Error that prevented one.
     using TokenCallback = std::function<void(const Result<QByteArray> &accessToken)>;
     /*!
       Hands a valid access token to \a callback. When the token is expired or about to expire, ONE
@@ -120,10 +146,12 @@ public:
     */
     QFuture<QByteArray> freshToken();
 
+    //! Receives true when a stored sign-in was restored, false when none was stored, or an Error.
     using RestoreCallback = std::function<void(const Result<bool> &restored)>;
     //! Loads the stored sign-in, if any: signed in without a browser. false when nothing was stored.
     void restore(QObject *context, RestoreCallback callback);
 
+    //! Receives the HTTP answer (any status), or an Error when there was none to give.
     using ReplyCallback = std::function<void(const Result<HttpReply> &)>;
     /*!
       Sends \a request with the access token attached (as a DPoP-bound token with its proof when the
@@ -134,6 +162,7 @@ public:
     void sendRequest(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
                      QObject *context, ReplyCallback callback);
 
+    //! Receives the UserInfo claims, or an Error.
     using UserInfoCallback = std::function<void(const Result<QVariantMap> &)>;
     //! Fetches the UserInfo claims; their \c sub must equal the ID token's.
     void fetchUserInfo(QObject *context, UserInfoCallback callback);
@@ -149,11 +178,17 @@ public Q_SLOTS:
     void signOut(const Concierge::SignOutOptions &options = {});
 
 Q_SIGNALS:
+    //! The state changed to \a state.
     void stateChanged(Concierge::Session::State state);
+    //! tokens() changed: a sign-in, a refresh, a restore or a sign-out.
     void tokensChanged();
+    //! A sign-in (browser, device or restore()) completed.
     void signedIn();
+    //! A refresh completed; tokens() holds the new tokens.
     void refreshed();
+    //! The session ended: signOut() completed, or a refresh proved the grant dead.
     void signedOut();
+    //! An operation failed with \a error (signIn(), refresh(); see the class description).
     void errorOccurred(const Concierge::Error &error);
     //! The tokens could not be written to (or wiped from) the store; the session itself goes on.
     void storageFailed(const Concierge::Error &error);

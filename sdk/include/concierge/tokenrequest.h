@@ -23,23 +23,31 @@ namespace Concierge {
 class CONCIERGE_EXPORT TokenRequest
 {
 public:
+    //! Form fields of the body, in order.
     using Fields = QList<QPair<QString, QString>>;
 
+    //! The authorization code grant: exchanges \a response's code, with \a request's PKCE verifier
+    //! and redirect URI, at \a metadata's token endpoint, authenticated as \a config says.
     static TokenRequest authorizationCode(const ProviderConfig &config, const ProviderMetadata &metadata,
                                           const AuthorizationRequest &request,
                                           const AuthorizationResponse &response);
+    //! The refresh grant for \a refreshToken at \a metadata's token endpoint, authenticated as \a config
+    //! says; \a scopes, when not empty, asks for fewer scopes than were granted.
     static TokenRequest refresh(const ProviderConfig &config, const ProviderMetadata &metadata,
                                 const QByteArray &refreshToken, const QStringList &scopes = {});
     //! Any other grant (device code, passwordless OTP, PAR, ...) with the client's authentication added;
     //! client_id is added to the body unless \a fields already carry it or the client uses HTTP Basic.
     static TokenRequest grant(const ProviderConfig &config, const QUrl &endpoint, const Fields &fields);
 
+    //! Where the request is POSTed.
     QUrl endpoint() const { return m_endpoint; }
+    //! The \c grant_type field.
     QString grantType() const;
     //! application/x-www-form-urlencoded body.
     QByteArray body() const;
     //! Content-Type, Accept and (client_secret_basic) Authorization.
     QNetworkRequest toNetworkRequest() const;
+    //! The form fields (they hold secrets: never log them).
     Fields fields() const { return m_fields; }
 
 private:

@@ -18,17 +18,23 @@ namespace Concierge {
 class CONCIERGE_EXPORT TokenResponse
 {
 public:
+    //! Parses a token endpoint answer: \a httpStatus and \a body, with the Retry-After delay
+    //! \a retryAfterSeconds (0 when none) carried by the error of a 429 or 5xx answer.
     static Result<TokenResponse> fromReply(int httpStatus, const QByteArray &body, int retryAfterSeconds = 0);
 
+    //! The access token. Secret: never logged.
     QByteArray accessToken() const { return m_accessToken; }
     //! "Bearer" or "DPoP", normalised.
     QString tokenType() const { return m_tokenType; }
     //! Seconds, or -1 when the server did not say.
     qint64 expiresIn() const { return m_expiresIn; }
+    //! The refresh token, or empty when none was issued. Secret: never logged.
     QByteArray refreshToken() const { return m_refreshToken; }
+    //! The ID token as received (not yet validated), or empty.
     QByteArray idToken() const { return m_idToken; }
     //! The granted scope when the server returned one; otherwise empty (= as requested).
     QStringList scopes() const { return m_scopes; }
+    //! True when the server returned a \c scope member.
     bool hasScope() const { return m_hasScope; }
 
 private:
