@@ -9,8 +9,6 @@
 #include <QtCore/QPointer>
 #include <QtCore/QTranslator>
 
-#include <memory>
-
 // The .qm files are compiled into the library as the resource "concierge_i18n" (see
 // sdk/translations/translations.cmake). Naming its initializer pulls the resource's object file
 // into static links too (the white-box tests link the SDK's objects statically).
@@ -44,23 +42,26 @@ QString languageCode(const QString &tag)
     return QLocale::languageToCode(locale.language());
 }
 
-// One translator per language for pages written in a language of their own (the loopback page);
-// they live until the process ends. Guarded: the listener may run in any thread.
+// One translator per language for pages written in a language of their own (the loopback page).
+// They are never destroyed: a QTranslator must not outlive Qt's own globals into static
+// destruction, and there are at most two. Guarded: the listener may run in any thread.
 QMutex translatorsMutex;
 
 const QTranslator *translatorFor(const QString &language)
 {
-    static QHash<QString, std::shared_ptr<QTranslator>> translators;
+    static auto *translators = new QHash<QString, QTranslator *>;
     QMutexLocker lock(&translatorsMutex);
-    auto it = translators.find(language);
-    if (it == translators.end()) {
+    auto it = translators->find(language);
+    if (it == translators->end()) {
         ensureResources();
-        auto translator = std::make_shared<QTranslator>();
-        if (!translator->load(QStringLiteral("concierge_") + language, kResourceDir))
-            translator.reset();
-        it = translators.insert(language, translator);
+        auto *translator = new QTranslator;
+        if (!translator->load(QStringLiteral("concierge_") + language, kResourceDir)) {
+            delete translator;
+            translator = nullptr;
+        }
+        it = translators->insert(language, translator);
     }
-    return it->get();
+    return it.value();
 }
 
 // The translator installed in the application by installTranslator().
