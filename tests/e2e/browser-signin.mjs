@@ -18,7 +18,7 @@
 // Never prints a query string: the URL carries state/nonce/code_challenge, the redirect the code.
 // --locale sets the browser's language (Accept-Language; default en-US): the IdP uses it when the
 // request has no ui_locales.
-// --record FILE writes {"authorizationUrl", "redirectUrl", "pages"} as JSON (mode 0600) on success,
+// --record FILE writes {"authorizationUrl", "redirectUrl", "pages", "appLang"} as JSON (mode 0600) on success,
 // so a test can check that none of those secrets leaked into a program's output.
 
 import { rmSync } from 'node:fs';
@@ -266,7 +266,10 @@ async function run(opts, state) {
     say(`screenshot ${opts.screenshot}`);
   }
   if (opts.record) {
-    const record = { authorizationUrl: opts.url, redirectUrl: landed?.url ?? null, deviceFlow: deviceDone ?? null, pages };
+    // The language of the app's own page (the SDK's loopback page), as its <html lang> says.
+    const appLang = landed ? await page.evaluate(() => document.documentElement.lang).catch(() => null) : null;
+    const record = { authorizationUrl: opts.url, redirectUrl: landed?.url ?? null, deviceFlow: deviceDone ?? null, pages,
+      appLang };
     await writeFile(opts.record, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
   }
 }
