@@ -1,0 +1,88 @@
+// Copyright (C) 2026 The Concierge Authors. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Small helpers shared by the Qt-event-loop benchmarks (bench_session, bench_qtnetworkauth):
+// medians, number formatting, waiting on the event loop, and the process's resident set size.
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
+#include <QtCore/QFile>
+#include <QtCore/QLocale>
+#include <QtCore/QString>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+#include <unistd.h>
+
+namespace Concierge::Bench {
+
+inline double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const std::size_t mid = values.size() / 2;
+    return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+inline QString fmt(double value, int decimals)
+{
+    return QLocale::c().toString(value, 'f', decimals);
+}
+
+//! 10000 -> "10,000"
+inline QString count(qint64 value)
+{
+    QString digits = QString::number(value);
+    for (int i = digits.size() - 3; i > 0; i -= 3)
+        digits.insert(i, QLatin1Char(','));
+    return digits;
+}
+
+inline void say(const QString &line)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+//! Runs the event loop until \a done() or \a timeoutMs; false on timeout.
+template<typename Predicate>
+bool waitFor(Predicate done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    return true;
+}
+
+//! Lets pending deferred deletes run, returns freed heap to the OS (glibc), then reads the resident
+//! set size from /proc/self/statm, in KiB (-1 where /proc is missing).
+inline qint64 residentKiB()
+{
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    if (fields.size() < 2)
+        return -1;
+    return fields.at(1).toLongLong() * ::sysconf(_SC_PAGESIZE) / 1024;
+}
+
+} // namespace Concierge::Bench
