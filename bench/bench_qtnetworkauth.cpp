@@ -320,8 +320,8 @@ bool QtBench::run(const QString &issuer, int signIns, int repetitions, QStringLi
 
     // ---- footprint: RSS added by one granted flow (same method as bench_session) ----
     m_idp.stats();
-    const qint64 before = residentKiB();
-    qint64 firstKiB = -1, secondKiB = -1;
+    const Resident before = resident();
+    Resident afterFirst, afterSecond;
     {
         auto one = std::make_unique<QtClient>(m_idp.issuer());
         Sample ignored;
@@ -329,17 +329,19 @@ bool QtBench::run(const QString &issuer, int signIns, int repetitions, QStringLi
             say(QStringLiteral("bench_qtnetworkauth: FAILED: ") + m_error);
             return false;
         }
-        const qint64 afterFirst = residentKiB();
+        afterFirst = resident();
         auto two = std::make_unique<QtClient>(m_idp.issuer());
         if (!signIn(*two, &ignored)) {
             say(QStringLiteral("bench_qtnetworkauth: FAILED: ") + m_error);
             return false;
         }
-        const qint64 afterSecond = residentKiB();
-        firstKiB = afterFirst - before;
-        secondKiB = afterSecond - afterFirst;
+        afterSecond = resident();
     }
-    say(QStringLiteral("footprint: +%1 KiB with one granted flow, +%2 KiB for a second one").arg(firstKiB).arg(secondKiB));
+    const qint64 firstKiB = afterFirst.totalKiB - before.totalKiB;
+    const qint64 firstFileKiB = afterFirst.fileKiB - before.fileKiB;
+    const qint64 secondKiB = afterSecond.totalKiB - afterFirst.totalKiB;
+    say(QStringLiteral("footprint: +%1 KiB with one granted flow (%2 KiB file-backed, %3 KiB anonymous), +%4 KiB for a second one")
+            .arg(firstKiB).arg(firstFileKiB).arg(firstKiB - firstFileKiB).arg(secondKiB));
 
     // ---- sign-ins: a new flow object (cold), then the same one again (warm) ----
     std::vector<double> library, total, roundTrip, wholeFlow;
@@ -421,9 +423,9 @@ bool QtBench::run(const QString &issuer, int signIns, int repetitions, QStringLi
                            "%4 completion signal(s) for %2 callers | calls during a refresh are dropped with a warning; "
                            "no per-caller answer | — | |")
                 .arg(label).arg(kConcurrent).arg(stormRefreshes).arg(stormAnswers);
-    rows << QStringLiteral("| %1 | Footprint: RSS added by one granted flow (same method) | %2 KiB for the first, %3 KiB "
-                           "for each further one | — | — | |")
-                .arg(label).arg(firstKiB).arg(secondKiB);
+    rows << QStringLiteral("| %1 | Footprint: RSS added by one granted flow (same method) | %2 KiB for the first: %3 KiB "
+                           "file-backed + %4 KiB anonymous; %5 KiB for each further one | — | — | |")
+                .arg(label).arg(firstKiB).arg(firstFileKiB).arg(firstKiB - firstFileKiB).arg(secondKiB);
 
     if (!observe(checks)) {
         say(QStringLiteral("bench_qtnetworkauth: FAILED: ") + m_error);

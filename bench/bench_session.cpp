@@ -203,31 +203,45 @@ bool SessionBench::storm(Session *session, int callers, int repetitions, QString
 bool SessionBench::footprint(QStringList &rows)
 {
     // The process has already talked HTTP to the IdP (stats), so Qt's network stack is loaded; what
-    // the first Session adds beyond that includes one-time initialisation (OpenSSL's verifiers, the
-    // loopback listener, the command user agent), so a second one is measured as well.
+    // the first Session adds beyond that includes one-time costs (library code paged in on first
+    // use, OpenSSL's verifiers, the loopback listener, the command user agent), so a second one is
+    // measured as well.
     m_idp.stats();
-    const qint64 before = residentKiB();
+    const QStringList librariesBefore = mappedLibraries();
+    const Resident before = resident();
     std::unique_ptr<Session> first(newSession());
     SignInSample ignored;
     if (!signIn(first.get(), &ignored))
         return false;
-    const qint64 afterFirst = residentKiB();
+    const Resident afterFirst = resident();
+    QStringList loaded;
+    for (const QString &name : mappedLibraries()) {
+        if (!librariesBefore.contains(name))
+            loaded << name;
+    }
     std::unique_ptr<Session> second(newSession());
     if (!signIn(second.get(), &ignored))
         return false;
-    const qint64 afterSecond = residentKiB();
+    const Resident afterSecond = resident();
     second.reset();
     first.reset();
-    if (before < 0) {
+    if (before.totalKiB < 0) {
         rows << QStringLiteral("| Footprint | RSS added by one signed-in Session | n/a (no /proc) | | — | |");
         return true;
     }
-    say(QStringLiteral("footprint: RSS %1 KiB before, +%2 KiB with one signed-in Session, +%3 KiB for a second one")
-            .arg(before).arg(afterFirst - before).arg(afterSecond - afterFirst));
+    const qint64 firstKiB = afterFirst.totalKiB - before.totalKiB;
+    const qint64 firstFileKiB = afterFirst.fileKiB - before.fileKiB;
+    const qint64 secondKiB = afterSecond.totalKiB - afterFirst.totalKiB;
+    const QString libraries = loaded.isEmpty() ? QStringLiteral("no further shared library")
+                                               : QStringLiteral("`%1`").arg(loaded.join(QStringLiteral("`, `")));
+    say(QStringLiteral("footprint: RSS %1 KiB before; +%2 KiB with one signed-in Session (%3 KiB file-backed, %4 KiB "
+                       "anonymous); +%5 KiB for a second one; the first loaded %6")
+            .arg(before.totalKiB).arg(firstKiB).arg(firstFileKiB).arg(firstKiB - firstFileKiB).arg(secondKiB).arg(libraries));
     rows << QStringLiteral("| Footprint | RSS added by one signed-in Session (in-process, after `malloc_trim`) | "
-                           "**%1 KiB** for the first (includes one-time set-up), %2 KiB for each further one | "
-                           "process RSS before: %3 KiB (Qt Core + Network loaded) | — | |")
-                .arg(afterFirst - before).arg(afterSecond - afterFirst).arg(before);
+                           "**%1 KiB** for the first: %2 KiB file-backed (library code paged in on first use) + %3 KiB "
+                           "anonymous; **%4 KiB** for each further one | process RSS before: %5 KiB (Qt Core + Network "
+                           "loaded); the first Session loaded %6 | — | |")
+                .arg(firstKiB).arg(firstFileKiB).arg(firstKiB - firstFileKiB).arg(secondKiB).arg(before.totalKiB).arg(libraries);
     return true;
 }
 

@@ -10,6 +10,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QLocale>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 
 #include <algorithm>
 #include <cstdio>
@@ -65,9 +66,16 @@ bool waitFor(Predicate done, int timeoutMs)
     return true;
 }
 
+struct Resident
+{
+    qint64 totalKiB = -1; //!< resident set size
+    qint64 fileKiB = -1;  //!< of which file-backed (library code and data paged in)
+    qint64 anonKiB() const { return totalKiB - fileKiB; }
+};
+
 //! Lets pending deferred deletes run, returns freed heap to the OS (glibc), then reads the resident
 //! set size from /proc/self/statm, in KiB (-1 where /proc is missing).
-inline qint64 residentKiB()
+inline Resident resident()
 {
     for (int i = 0; i < 3; ++i) {
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
@@ -76,13 +84,37 @@ inline qint64 residentKiB()
 #if defined(__GLIBC__)
     malloc_trim(0);
 #endif
+    Resident r;
     QFile statm(QStringLiteral("/proc/self/statm"));
     if (!statm.open(QIODevice::ReadOnly))
-        return -1;
+        return r;
     const QList<QByteArray> fields = statm.readAll().split(' ');
-    if (fields.size() < 2)
-        return -1;
-    return fields.at(1).toLongLong() * ::sysconf(_SC_PAGESIZE) / 1024;
+    if (fields.size() < 3)
+        return r;
+    const qint64 page = ::sysconf(_SC_PAGESIZE) / 1024;
+    r.totalKiB = fields.at(1).toLongLong() * page;
+    r.fileKiB = fields.at(2).toLongLong() * page;
+    return r;
+}
+
+//! File names of the shared objects mapped into this process (/proc/self/maps), to tell what a
+//! first use loads.
+inline QStringList mappedLibraries()
+{
+    QStringList names;
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    if (!maps.open(QIODevice::ReadOnly))
+        return names;
+    const QList<QByteArray> lines = maps.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        const auto slash = line.indexOf('/');
+        if (slash < 0 || !line.contains(".so"))
+            continue;
+        const QString name = QString::fromUtf8(line.mid(line.lastIndexOf('/') + 1));
+        if (!names.contains(name))
+            names.append(name);
+    }
+    return names;
 }
 
 } // namespace Concierge::Bench
