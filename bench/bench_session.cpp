@@ -209,11 +209,13 @@ bool SessionBench::footprint(QStringList &rows)
     m_idp.stats();
     const QStringList librariesBefore = mappedLibraries();
     const Resident before = resident();
+    const QMap<QString, qint64> filesBefore = residentPerFile();
     std::unique_ptr<Session> first(newSession());
     SignInSample ignored;
     if (!signIn(first.get(), &ignored))
         return false;
     const Resident afterFirst = resident();
+    const QStringList grew = largestGrowth(filesBefore, residentPerFile(), 4);
     QStringList loaded;
     for (const QString &name : mappedLibraries()) {
         if (!librariesBefore.contains(name))
@@ -235,13 +237,15 @@ bool SessionBench::footprint(QStringList &rows)
     const QString libraries = loaded.isEmpty() ? QStringLiteral("no further shared library")
                                                : QStringLiteral("`%1`").arg(loaded.join(QStringLiteral("`, `")));
     say(QStringLiteral("footprint: RSS %1 KiB before; +%2 KiB with one signed-in Session (%3 KiB file-backed, %4 KiB "
-                       "anonymous); +%5 KiB for a second one; the first loaded %6")
-            .arg(before.totalKiB).arg(firstKiB).arg(firstFileKiB).arg(firstKiB - firstFileKiB).arg(secondKiB).arg(libraries));
+                       "anonymous); +%5 KiB for a second one; the first loaded %6; files that grew most: %7")
+            .arg(before.totalKiB).arg(firstKiB).arg(firstFileKiB).arg(firstKiB - firstFileKiB).arg(secondKiB).arg(libraries)
+            .arg(grew.join(QStringLiteral(", "))));
     rows << QStringLiteral("| Footprint | RSS added by one signed-in Session (in-process, after `malloc_trim`) | "
-                           "**%1 KiB** for the first: %2 KiB file-backed (library code paged in on first use) + %3 KiB "
+                           "**%1 KiB** for the first: %2 KiB file-backed (code paged in on first use: %7) + %3 KiB "
                            "anonymous; **%4 KiB** for each further one | process RSS before: %5 KiB (Qt Core + Network "
                            "loaded); the first Session loaded %6 | — | |")
-                .arg(firstKiB).arg(firstFileKiB).arg(firstKiB - firstFileKiB).arg(secondKiB).arg(before.totalKiB).arg(libraries);
+                .arg(firstKiB).arg(firstFileKiB).arg(firstKiB - firstFileKiB).arg(secondKiB).arg(before.totalKiB).arg(libraries)
+                .arg(grew.isEmpty() ? QStringLiteral("?") : grew.join(QStringLiteral(", ")));
     return true;
 }
 

@@ -9,10 +9,12 @@
 #include <QtCore/QEventLoop>
 #include <QtCore/QFile>
 #include <QtCore/QLocale>
+#include <QtCore/QMap>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <vector>
 
@@ -115,6 +117,48 @@ inline QStringList mappedLibraries()
             names.append(name);
     }
     return names;
+}
+
+//! Resident KiB per mapped file (/proc/self/smaps), to tell where a first use's file-backed pages
+//! come from.
+inline QMap<QString, qint64> residentPerFile()
+{
+    QMap<QString, qint64> kib;
+    QFile smaps(QStringLiteral("/proc/self/smaps"));
+    if (!smaps.open(QIODevice::ReadOnly))
+        return kib;
+    QString current;
+    const auto isMappingHeader = [](const QByteArray &line) { // "7f01a000-7f01b000 r-xp 0 08:01 42 /usr/lib/x.so"
+        const QByteArray range = line.left(line.indexOf(' '));
+        return range.contains('-')
+            && std::all_of(range.cbegin(), range.cend(), [](char c) { return c == '-' || std::isxdigit(static_cast<unsigned char>(c)); });
+    };
+    const QList<QByteArray> lines = smaps.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (isMappingHeader(line)) {
+            const auto slash = line.indexOf('/');
+            current = slash < 0 ? QString() : QString::fromUtf8(line.mid(line.lastIndexOf('/') + 1));
+        } else if (line.startsWith("Rss:") && !current.isEmpty()) {
+            kib[current] += line.mid(4).simplified().split(' ').value(0).toLongLong();
+        }
+    }
+    return kib;
+}
+
+//! The \a count files whose resident KiB grew most from \a before to \a after, as "name +N KiB".
+inline QStringList largestGrowth(const QMap<QString, qint64> &before, const QMap<QString, qint64> &after, int count)
+{
+    std::vector<std::pair<qint64, QString>> growth;
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        growth.emplace_back(it.value() - before.value(it.key()), it.key());
+    std::sort(growth.begin(), growth.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStringList out;
+    for (const auto &[kib, name] : growth) {
+        if (out.size() == count || kib <= 0)
+            break;
+        out << QStringLiteral("%1 +%2 KiB").arg(name).arg(kib);
+    }
+    return out;
 }
 
 } // namespace Concierge::Bench
