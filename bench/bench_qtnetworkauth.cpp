@@ -257,7 +257,7 @@ bool QtBench::observe(QStringList &checks)
         waitFor([&] { return reply->isFinished(); }, 10000);
         reply->deleteLater();
         waitFor([&] { return victim.failed > 0 || victim.granted > 0; }, 3000);
-        waitFor([] { return false; }, 300); // any token request would have been sent by now
+        settle(300); // any token request would have been sent by now
         const QJsonObject stats = m_idp.stats();
         *tokenRequests = DevIdp::tokenCount(stats, QStringLiteral("authorization_code"));
         *failures = victim.failed;
@@ -401,7 +401,7 @@ bool QtBench::run(const QString &issuer, int signIns, int repetitions, QStringLi
         client.flow->refreshAccessToken();
     qInstallMessageHandler(previous);
     waitFor([&] { return client.granted > grantedBefore || client.failed > failedBefore; }, 30000);
-    waitFor([] { return false; }, 300);
+    settle(300); // any further refresh request would have been sent by now
     const int stormRefreshes = DevIdp::tokenCount(m_idp.stats(), QStringLiteral("refresh_token"));
     const int stormAnswers = client.granted - grantedBefore + client.failed - failedBefore;
     say(QStringLiteral("refresh: %1 ms (median of %2, %3 failed); %4 concurrent refreshAccessToken(): %5 refresh grant(s) "

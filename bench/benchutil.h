@@ -75,6 +75,12 @@ struct Resident
     qint64 anonKiB() const { return totalKiB - fileKiB; }
 };
 
+//! Runs the event loop for \a ms: lets requests that are about to be sent go out before counting.
+inline void settle(int ms)
+{
+    waitFor([] { return false; }, ms);
+}
+
 //! Lets pending deferred deletes run, returns freed heap to the OS (glibc), then reads the resident
 //! set size from /proc/self/statm, in KiB (-1 where /proc is missing).
 inline Resident resident()
