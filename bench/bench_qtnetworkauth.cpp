@@ -239,7 +239,8 @@ bool QtBench::observe(QStringList &checks)
 
     // 3. A callback with the right state but the wrong state value is refused; one with a foreign iss
     //    (RFC 9207 mix-up defence) is not: the code goes to the token endpoint anyway.
-    const auto forgedCallback = [&](const QString &state, const QString &iss, int *tokenRequests, int *failures) {
+    const auto forgedCallback = [&](const QString &state, const QString &iss, int *tokenRequests, int *failures,
+                                    int *tokenErrors) {
         QtClient victim(m_idp.issuer());
         victim.drive = false;
         victim.flow->grant();
@@ -260,11 +261,13 @@ bool QtBench::observe(QStringList &checks)
         settle(300); // any token request would have been sent by now
         const QJsonObject stats = m_idp.stats();
         *tokenRequests = DevIdp::tokenCount(stats, QStringLiteral("authorization_code"));
+        *tokenErrors = stats.value(QLatin1String("errors")).toObject().value(QLatin1String("token")).toObject()
+                           .value(QLatin1String("authorization_code")).toInt();
         *failures = victim.failed;
         return true;
     };
-    int tokenRequests = 0, failures = 0;
-    if (!forgedCallback(QStringLiteral("not-the-state"), m_idp.issuer(), &tokenRequests, &failures))
+    int tokenRequests = 0, failures = 0, tokenErrors = 0;
+    if (!forgedCallback(QStringLiteral("not-the-state"), m_idp.issuer(), &tokenRequests, &failures, &tokenErrors))
         return false;
     row(QStringLiteral("state value"),
         tokenRequests == 0 ? (failures > 0 ? QStringLiteral("checked")
@@ -273,13 +276,23 @@ bool QtBench::observe(QStringList &checks)
         QStringLiteral("checked; the sign-in ends with a typed error"),
         QStringLiteral("callback with a wrong state: %1 token request(s) at the IdP, requestFailed emitted %2×")
             .arg(tokenRequests).arg(failures));
-    if (!forgedCallback(QString(), QStringLiteral("https://attacker.example"), &tokenRequests, &failures))
+    if (!forgedCallback(QString(), QStringLiteral("https://attacker.example"), &tokenRequests, &failures, &tokenErrors))
         return false;
     row(QStringLiteral("`iss` in the authorization response (RFC 9207)"),
         tokenRequests == 0 ? QStringLiteral("checked") : QStringLiteral("**not checked**"),
         QStringLiteral("checked against the issuer"),
-        QStringLiteral("callback with the right state and `iss=https://attacker.example`: the code was sent to the "
-                       "token endpoint (%1 request(s) at the IdP)").arg(tokenRequests));
+        QStringLiteral("callback with the right state and `iss=https://attacker.example`: %1 (%2 token request(s) at the IdP)")
+            .arg(tokenRequests ? QStringLiteral("the code was sent to the token endpoint anyway")
+                               : QStringLiteral("refused before the token endpoint"))
+            .arg(tokenRequests));
+    if (tokenRequests > 0) {
+        // The forged code was refused by the IdP: does the application hear about it?
+        row(QStringLiteral("Error from the token endpoint (code exchange)"),
+            failures > 0 ? QStringLiteral("reported (requestFailed)") : QStringLiteral("**no failure signal**: the sign-in never ends"),
+            QStringLiteral("the sign-in ends with a typed error (`invalid_grant`: hard)"),
+            QStringLiteral("the IdP refused the forged code (%1 error answer(s)); requestFailed emitted %2×")
+                .arg(tokenErrors).arg(failures));
+    }
 
     // 4. Where the loopback listener listens.
     const quint16 port = QUrl(client.handler->callback()).port();
@@ -287,7 +300,7 @@ bool QtBench::observe(QStringList &checks)
     row(QStringLiteral("Loopback listener address"),
         address == QLatin1String("127.0.0.1") ? QStringLiteral("127.0.0.1") : QStringLiteral("**%1 (all interfaces)**").arg(address),
         QStringLiteral("127.0.0.1 / [::1] only"),
-        QStringLiteral("`QOAuthHttpServerReplyHandler(0)` bound %1:%2 (/proc/net/tcp); redirect URI `%3`")
+        QStringLiteral("`QOAuthHttpServerReplyHandler(0)` bound %1:%2 (/proc/net/tcp, tcp6); redirect URI `%3`")
             .arg(address).arg(port).arg(QUrl(client.handler->callback()).adjusted(QUrl::RemovePort).toString()));
 
     // 5. Without the bench-only exemption the dev IdP refuses QtNetworkAuth outright.
