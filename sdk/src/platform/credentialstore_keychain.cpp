@@ -24,6 +24,10 @@ Error keychainError(QKeychain::Error error, const QString &what)
     case QKeychain::NotImplemented:
         return Error(Error::Code::StoreUnavailable, what + QStringLiteral(": no keychain is available"));
     default:
+        // A generic failure may just mean that there is no keychain to talk to (Linux: no D-Bus
+        // session bus or no Secret Service): that is store_unavailable, not store_failed.
+        if (const Error unreachable = keychainUnreachable(); unreachable.isError())
+            return Error(Error::Code::StoreUnavailable, what + QStringLiteral(": ") + unreachable.description());
         return Error(Error::Code::StoreFailed, what + QStringLiteral(": the keychain failed"));
     }
 }

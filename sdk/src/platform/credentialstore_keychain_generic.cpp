@@ -1,0 +1,12 @@
+// Copyright (C) 2026 The Concierge Authors. SPDX-License-Identifier: Apache-2.0
+// Apple, Windows, Android: QtKeychain reports a missing keychain as NoBackendAvailable itself.
+#include "platform/credentialstore_p.h"
+
+namespace Concierge::Internal {
+
+Error keychainUnreachable()
+{
+    return {};
+}
+
+} // namespace Concierge::Internal
