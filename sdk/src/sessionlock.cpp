@@ -90,15 +90,20 @@ void SessionPrivate::wipeStored(std::function<void(const Result<void> &)> done)
     const QString acc = account();
     auto s = store;
     BiometricUnlock *slot = hadSlot ? biometric() : nullptr;
-    // The record first: without it nothing can be restored, whatever happens to the rest.
+    // The record first: without it nothing can be restored, whatever happens to the rest. Then the
+    // data key and the slot; done() once all are gone (the process may exit on it).
     s->remove(acc, [s, acc, slot, guard = QPointer<Session>(q_ptr), done](const Result<void> &wiped) {
-        s->remove(CredentialStore::itemKey(acc, CredentialStore::Item::DataKey), [](const Result<void> &r) {
+        s->remove(CredentialStore::itemKey(acc, CredentialStore::Item::DataKey), [acc, slot, guard, done, wiped](const Result<void> &r) {
             if (!r)
                 qCInfo(lcStore).noquote() << "could not delete the data key item:" << r.error().id();
+            if (!slot || !guard)
+                return done(wiped);
+            slot->remove(acc, [done, wiped](const Result<void> &removed) {
+                if (!removed)
+                    qCInfo(lcStore).noquote() << "could not delete the biometric slot:" << removed.error().id();
+                done(wiped);
+            });
         });
-        if (slot && guard)
-            slot->remove(acc, [](const Result<void> &) {});
-        done(wiped);
     });
 }
 
@@ -109,10 +114,10 @@ void SessionPrivate::restoreStored(QPointer<QObject> context, Session::RestoreCa
         if (context)
             QMetaObject::invokeMethod(context, [callback, r] { callback(r); }, Qt::QueuedConnection);
     };
-    // Never silently use a damaged record: wipe it and report.
+    // Never silently use a damaged record: wipe it, and report once it is gone (a process may exit
+    // on the answer), so the next start is a clean signed-out state.
     const auto corrupt = [this, answer](const Error &error) {
-        wipeStored([](const Result<void> &) {});
-        answer(error);
+        wipeStored([answer, error](const Result<void> &) { answer(error); });
     };
     store->read(account(), [this, self = QPointer<Session>(q), answer, corrupt](const Result<QByteArray> &record) {
         if (!self)
@@ -362,17 +367,19 @@ void Session::enableBiometricUnlock(QObject *context, CompletionCallback callbac
                     d->biometric()->remove(d->account(), [](const Result<void> &) {});
                     return answerLater(target, callback, written);
                 }
-                d->store->remove(d->itemKey(CredentialStore::Item::DataKey), [](const Result<void> &r) {
-                    if (!r)
-                        qCWarning(lcStore).noquote() << "could not delete the keychain copy of the data key:" << r.error().id();
-                });
                 cleanse(d->dataKey);
                 d->dataKey = key;
                 d->dataKeyStored = false;
                 d->setBiometricEnabled(true);
                 d->armAutoLock();
                 qCInfo(lcSession) << "biometric unlock enabled";
-                answerLater(target, callback, {});
+                // The old key opens nothing any more (the record is sealed under the new one); its
+                // item goes before the answer, so an app exiting on it leaves nothing behind.
+                d->store->remove(d->itemKey(CredentialStore::Item::DataKey), [target, callback](const Result<void> &r) {
+                    if (!r)
+                        qCWarning(lcStore).noquote() << "could not delete the keychain copy of the data key:" << r.error().id();
+                    answerLater(target, callback, {});
+                });
             });
         });
     });
@@ -402,13 +409,16 @@ void Session::disableBiometricUnlock(QObject *context, CompletionCallback callba
                     return;
                 if (!written)
                     return answerLater(target, callback, written);
-                d->biometric()->remove(d->account(), [](const Result<void> &) {});
                 cleanse(d->dataKey);
                 d->dataKey = key;
                 d->dataKeyStored = true;
                 d->setBiometricEnabled(false);
                 d->armAutoLock();
-                answerLater(target, callback, {});
+                d->biometric()->remove(d->account(), [target, callback](const Result<void> &r) {
+                    if (!r)
+                        qCWarning(lcStore).noquote() << "could not delete the biometric slot:" << r.error().id();
+                    answerLater(target, callback, {});
+                });
             });
         });
     });

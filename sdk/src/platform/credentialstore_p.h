@@ -74,9 +74,10 @@ private:
 //! The platform keychain (QtKeychain), items under \a service; never falls back to plaintext.
 std::shared_ptr<CredentialStore> createKeychainCredentialStore(const QString &service);
 
-//! Per OS (credentialstore_keychain_<os>.cpp): why the keychain cannot be reached at all (no D-Bus
-//! session bus, no Secret Service), as Error::Code::StoreUnavailable; no error when it can. Asked
-//! only after QtKeychain failed with a generic error.
+//! Per OS (credentialstore_keychain_<os>.cpp): why the keychain cannot be used at all: unreachable
+//! (no D-Bus session bus, no Secret Service: Error::Code::StoreUnavailable) or locked
+//! (Error::Code::StoreLocked); no error when it can be used. Asked only after QtKeychain failed with a
+//! generic error or found nothing (a locked Secret Service collection hides its items).
 Error keychainUnreachable();
 
 //! The plaintext of a TokenSet record (JSON, "concierge.tokens" v1), the inside of a sealed record.
