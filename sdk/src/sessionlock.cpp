@@ -335,10 +335,10 @@ void Session::enableBiometricUnlock(QObject *context, CompletionCallback callbac
 {
     Q_D(Session);
     QPointer<QObject> target(context ? context : this);
+    if (d->protection == Seal::Protection::Biometric) // already on (also while Locked)
+        return answerLater(target, callback, {});
     if (!isSignedIn() || !d->tokens.isValid())
         return answerLater(target, callback, Error(Error::Code::NotSignedIn));
-    if (d->protection == Seal::Protection::Biometric)
-        return answerLater(target, callback, {});
     const auto available = d->biometric()->availability();
     if (available != BiometricUnlock::Availability::Available)
         return answerLater(target, callback, Error(Error::Code::BiometricUnavailable,
