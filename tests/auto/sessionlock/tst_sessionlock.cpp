@@ -96,6 +96,7 @@ private Q_SLOTS:
     void lockWaitsForTheRefreshInFlight();
     void enableWaitsForTheRefreshInFlight();
     void signOutEndsAWaitingEnable();
+    void signOutWhileLockedWipesEverything();
     void autoLockAfterIdleTime();
     void lockWithoutBiometricUnlockIsRefused();
     void disableBringsTheKeyBackToTheKeychain();
@@ -516,6 +517,22 @@ void tst_SessionLock::signOutEndsAWaitingEnable()
     QVERIFY(!s->isBiometricUnlockEnabled());
     QTest::qWait(20);
     QCOMPARE(calls, 1);
+}
+
+void tst_SessionLock::signOutWhileLockedWipesEverything()
+{
+    QVERIFY(signedInSession(true));
+    Session *again = restoredSession();
+    QVERIFY(again);
+    QCOMPARE(again->state(), Session::State::Locked);
+    QSignalSpy out(again, &Session::signedOut);
+    again->signOut(); // no tokens in memory: nothing to revoke, everything stored goes
+    QTRY_COMPARE(out.count(), 1);
+    QCOMPARE(again->state(), Session::State::SignedOut);
+    QVERIFY(idp->revoked.isEmpty());
+    QVERIFY(store->peek(account()).isEmpty());
+    QVERIFY(!device->slotKeys.contains(account()));
+    QCOMPARE(device->prompts, 0);
 }
 
 void tst_SessionLock::autoLockAfterIdleTime()
