@@ -138,6 +138,10 @@
         <source>The sign-in response could not be trusted and was refused.</source>
         <translation>The sign-in response could not be trusted and was refused.</translation>
     </message>
+    <message>
+        <source>The app is locked. Unlock it to continue.</source>
+        <translation>The app is locked. Unlock it to continue.</translation>
+    </message>
 </context>
 <context>
     <name>Concierge::LoopbackListener</name>
@@ -165,6 +169,17 @@
     <message>
         <source>Return to the app and start the sign-in again if needed.</source>
         <translation>Return to the app and start the sign-in again if needed.</translation>
+    </message>
+</context>
+<context>
+    <name>Concierge::Session</name>
+    <message>
+        <source>Unlock your sign-in</source>
+        <translation>Unlock your sign-in</translation>
+    </message>
+    <message>
+        <source>Turn on biometric unlock</source>
+        <translation>Turn on biometric unlock</translation>
     </message>
 </context>
 </TS>

@@ -138,6 +138,10 @@
         <source>The sign-in response could not be trusted and was refused.</source>
         <translation>サインインの応答を信頼できなかったため、受け付けませんでした。</translation>
     </message>
+    <message>
+        <source>The app is locked. Unlock it to continue.</source>
+        <translation>アプリがロックされています。続けるにはロックを解除してください。</translation>
+    </message>
 </context>
 <context>
     <name>Concierge::LoopbackListener</name>
@@ -165,6 +169,17 @@
     <message>
         <source>Return to the app and start the sign-in again if needed.</source>
         <translation>アプリに戻り、必要に応じてもう一度サインインしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Concierge::Session</name>
+    <message>
+        <source>Unlock your sign-in</source>
+        <translation>サインインのロックを解除</translation>
+    </message>
+    <message>
+        <source>Turn on biometric unlock</source>
+        <translation>生体認証によるロック解除をオンにする</translation>
     </message>
 </context>
 </TS>

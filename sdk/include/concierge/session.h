@@ -84,6 +84,7 @@ class CONCIERGE_EXPORT Session : public QObject
     Q_PROPERTY(bool signedIn READ isSignedIn NOTIFY stateChanged)
     //! The current tokens (their strings are not reachable from QML).
     Q_PROPERTY(Concierge::TokenSet tokens READ tokens NOTIFY tokensChanged)
+    //! True when the stored sign-in is kept behind biometric unlock; see isBiometricUnlockEnabled().
     Q_PROPERTY(bool biometricUnlockEnabled READ isBiometricUnlockEnabled NOTIFY biometricUnlockEnabledChanged)
 public:
     //! The session's state.
@@ -175,6 +176,7 @@ public:
     BiometricAvailability biometricAvailability();
     //! Whether the stored sign-in's data key is in the biometric-protected slot.
     bool isBiometricUnlockEnabled() const;
+    //! Receives the end of an operation without a value: success, or the Error.
     using CompletionCallback = std::function<void(const Result<void> &)>;
     /*!
       Moves the data key of the signed-in session into the biometric-protected slot (a new data key;
@@ -190,6 +192,7 @@ public:
       session with biometric unlock enabled is locked. Token refreshes are not activity.
     */
     void setAutoLockSeconds(int seconds);
+    //! Seconds without noteActivity() after which the session locks; 0 for never.
     int autoLockSeconds() const;
 
     //! Receives the HTTP answer (any status), or an Error when there was none to give.
@@ -256,6 +259,7 @@ Q_SIGNALS:
     //! unlock() is waiting for the person: on Linux show "touch the fingerprint reader"; other
     //! platforms show their own prompt.
     void biometricPromptStarted();
+    //! Biometric unlock was turned on or off: \a enabled is isBiometricUnlockEnabled().
     void biometricUnlockEnabledChanged(bool enabled);
 
 private:
