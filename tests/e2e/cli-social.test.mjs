@@ -24,7 +24,7 @@ async function login(browserArgs, cliArgs = []) {
   try { seen = JSON.parse(await readFile(record, 'utf8')); } catch { /* failed before recording */ }
   return { ...run, out: run.json ?? {}, seen };
 }
-const hosts = (seen) => (seen.pages ?? []).map((p) => p.split(' ')[0]);
+const hosts = (seen) => (seen.pages ?? []).map((p) => p.split('/')[0]);
 
 try {
   const services = await idp.services();
