@@ -16,6 +16,7 @@ import { startMail } from './mail.mjs';
 import { offlineAccessWithoutPromptConsent } from './offline-access.mjs';
 import { OTP_GRANT, createPasswordless } from './passwordless.mjs';
 import { startSocial } from './social.mjs';
+import { resourceIndicators, storefrontRoutes, storefrontUrlFor } from './storefront.mjs';
 import {
   deviceConfirmPage, deviceInputPage, deviceSuccessPage, errorPage, logoutDonePage, logoutPage,
 } from './views.mjs';
@@ -159,6 +160,9 @@ async function main() {
   });
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}`;
+  const storefrontUrl = storefrontUrlFor(issuer);
+  // Published at GET /__dev/services; other modules add their keys.
+  const services = { storefront: storefrontUrl };
 
   const configuration = {
     clients: CLIENTS,
@@ -200,7 +204,8 @@ async function main() {
       devInteractions: { enabled: false },
       userinfo: { enabled: true },
       claimsParameter: { enabled: true },
-      resourceIndicators: { enabled: false },
+      // The storefront API (storefront.mjs) is the resource server: JWT access tokens for it.
+      resourceIndicators: resourceIndicators({ storefrontUrl, accessTokenTTL: ACCESS_TOKEN_TTL, errors }),
       pushedAuthorizationRequests: { enabled: true },
       dPoP: { enabled: true },
       revocation: {
@@ -258,9 +263,12 @@ async function main() {
     provider, errors, issuer, mail, ttlSeconds: MAGIC_LINK_TTL, rateLimit: MAGIC_LINK_RATE_LIMIT, rateWindowSeconds: 600, log,
   });
   passwordless.registerGrant();
-  const services = async () => {
-    const { web, smtp } = await mail.ready.catch(() => ({}));
-    return { mail: web ? { web, smtp } : null, upstreams: social.services() };
+  services.upstreams = social.services();
+  services.mail = null; // set once maildev answers; GET /__dev/services waits for it
+  mail.ready.then(({ web, smtp }) => { services.mail = { web, smtp }; }, () => {});
+  const servicesWhenReady = async () => {
+    await mail.ready.catch(() => {});
+    return services;
   };
 
   if (logRequests) {
@@ -273,7 +281,8 @@ async function main() {
       }
     });
   }
-  provider.use(devRoutes({ stats, issuer, services }));
+  provider.use(devRoutes({ stats, issuer, services: servicesWhenReady }));
+  provider.use(storefrontRoutes({ provider, issuer, jwks, stats }));
   provider.use(offlineAccessWithoutPromptConsent(provider));
   provider.use(social.routes);
   provider.use(passwordless.routes);
