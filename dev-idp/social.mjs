@@ -44,6 +44,8 @@ export const UPSTREAMS = [
     name: 'Apple (dev)',
     mark: '',
     color: '#111111',
+    // Like Sign in with Apple: the name is given once, on the first sign-in of an account, never again.
+    nameOnlyOnce: true,
     accounts: [
       { sub: '001873.5c2e4f0b7d9a4e1c.0101', email: 'emma@example.com', email_verified: true, name: 'Emma Clarke', given_name: 'Emma', family_name: 'Clarke' },
       // A "Hide My Email" relay address: a new account.
@@ -77,6 +79,7 @@ async function startUpstream({ Provider, def, redirectUri, log }) {
   const signingKey = { ...(await jose.exportJWK(privateKey)), kid: `${def.id}-1`, use: 'sig', alg: 'RS256' };
   const clientSecret = random(24);
   const byId = new Map(def.accounts.map((a) => [a.sub, a]));
+  const nameGiven = new Set(); // nameOnlyOnce: accounts whose name went out in an ID token already
 
   const provider = new Provider(issuer, {
     clients: [{
@@ -91,7 +94,17 @@ async function startUpstream({ Provider, def, redirectUri, log }) {
     findAccount: async (_ctx, sub) => {
       const account = byId.get(sub);
       if (!account) return undefined;
-      return { accountId: sub, claims: async () => ({ ...structuredClone(account) }) };
+      return {
+        accountId: sub,
+        claims: async (use) => {
+          const claims = structuredClone(account);
+          if (def.nameOnlyOnce && use === 'id_token') {
+            if (nameGiven.has(sub)) for (const name of ['name', 'given_name', 'family_name']) delete claims[name];
+            nameGiven.add(sub);
+          }
+          return claims;
+        },
+      };
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name'] },
     scopes: ['openid', 'email', 'profile'],

@@ -73,6 +73,15 @@ try {
   t.check('the Apple upstream was visited', hosts(viaApple.seen).includes(appleHost), JSON.stringify(viaApple.seen.pages));
   t.check('Apple account linked to emma (same sub)', viaApple.out.sub === emma.out.sub, `${viaApple.out.sub} vs ${emma.out.sub}`);
 
+  // 4b. Apple gives the name only on the first sign-in of an account: the broker keeps it.
+  const relay = 'x7k2p9qr@privaterelay.appleid.example';
+  const firstApple = await login(`--social apple --upstream-account ${relay}`);
+  const secondApple = await login(`--social apple --upstream-account ${relay}`);
+  t.check('Apple relay account: new shopper with the name of the first sign-in', firstApple.code === 0
+    && firstApple.out.claims?.name === 'Haruto Mori' && firstApple.out.sub !== emma.out.sub, firstApple.stdout);
+  t.check('Apple relay account again: same sub, name kept although Apple sent none', secondApple.code === 0
+    && secondApple.out.sub === firstApple.out.sub && secondApple.out.claims?.name === 'Haruto Mori', secondApple.stdout);
+
   // 5. An UNVERIFIED upstream email equal to a shopper's is never linked.
   const unverified = await login('--social google --upstream-account ken@example.com');
   t.check('unverified Google email: signed in', unverified.code === 0, unverified.stdout + unverified.stderr.slice(-400));
