@@ -258,16 +258,18 @@ async function main() {
   const provider = new Provider(issuer, configuration);
   const stats = createStats();
   const mail = startMail({ dataDir: DATA_DIR, log });
-  const social = await startSocial({ Provider, brokerProvider: provider, issuer, log });
+  const social = startSocial({ Provider, brokerProvider: provider, issuer, log });
   const passwordless = createPasswordless({
     provider, errors, issuer, mail, ttlSeconds: MAGIC_LINK_TTL, rateLimit: MAGIC_LINK_RATE_LIMIT, rateWindowSeconds: 600, log,
   });
   passwordless.registerGrant();
-  services.upstreams = social.services();
-  services.mail = null; // set once maildev answers; GET /__dev/services waits for it
+  // Set once maildev and the upstreams answer; GET /__dev/services waits for them.
+  services.mail = null;
+  services.upstreams = {};
   mail.ready.then(({ web, smtp }) => { services.mail = { web, smtp }; }, () => {});
+  social.ready.then(() => { services.upstreams = social.services(); }, () => {});
   const servicesWhenReady = async () => {
-    await mail.ready.catch(() => {});
+    await Promise.allSettled([mail.ready, social.ready]);
     return services;
   };
 
