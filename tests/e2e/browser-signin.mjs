@@ -142,12 +142,19 @@ async function run(opts, state) {
   // Leave a little of the overall budget for closing Chromium and reporting.
   const deadline = state.started + opts.timeoutMs - Math.min(3000, opts.timeoutMs / 4);
   const say = (msg) => { if (opts.verbose) process.stderr.write(`browser-signin: ${msg}\n`); };
-  // The dev IdP's upstream ("social") providers are loopback origins too, but not the app.
-  const upstreamOrigins = await fetch(`${idpOrigin}/__dev/services`, { signal: AbortSignal.timeout(5000) })
+  // The app is the request's redirect_uri origin. Without one in the URL (PAR, a magic-link page),
+  // it is any loopback origin but the IdP's and its upstream ("social") providers'.
+  let appOrigin;
+  try {
+    const redirect = new URL(opts.url).searchParams.get('redirect_uri');
+    if (redirect && isLoopbackUrl(redirect)) appOrigin = new URL(redirect).origin;
+  } catch { /* no usable redirect_uri */ }
+  const upstreamOrigins = appOrigin ? [] : await fetch(`${idpOrigin}/__dev/services`, { signal: AbortSignal.timeout(20_000) })
     .then((res) => (res.ok ? res.json() : {}))
     .then((services) => Object.values(services.upstreams ?? {}).map((u) => new URL(u.issuer).origin))
     .catch(() => []);
-  const isApp = (url) => isLoopbackUrl(url) && new URL(url).origin !== idpOrigin && !upstreamOrigins.includes(new URL(url).origin);
+  const isApp = (url) => isLoopbackUrl(url) && (appOrigin ? new URL(url).origin === appOrigin
+    : new URL(url).origin !== idpOrigin && !upstreamOrigins.includes(new URL(url).origin));
 
   state.profileDir = await mkdtemp(join(tmpdir(), 'concierge-chromium-'));
   const home = state.profileDir;
