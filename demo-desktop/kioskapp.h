@@ -92,7 +92,7 @@ private:
     QString m_language;
     std::unique_ptr<QTranslator> m_translator;
     QPointer<QQuickWindow> m_window;
-    QString m_pendingShot;
+    QString m_screen;
     int m_shotGeneration = 0;
     bool m_firstFrame = false;
     QByteArray m_visitToken;

@@ -27,10 +27,13 @@ ApplicationWindow {
     onHeightChanged: Theme.scale = Math.min(width / 1280, height / 800)
     Component.onCompleted: {
         Theme.scale = Math.min(width / 1280, height / 800)
-        store.discover(function () { store.loadProducts(App.language) })
-        App.screenShown(screen)
+        // The attract screen is announced (and photographed) once the shelves are filled, or failed.
+        store.discover(function () { store.loadProducts(App.language, function () { window.started = true }) })
     }
-    onScreenChanged: App.screenShown(screen)
+    property bool started: false
+    Timer { interval: 3000; running: !window.started; onTriggered: window.started = true } // a silent network
+    onStartedChanged: App.screenShown(screen)
+    onScreenChanged: if (started) App.screenShown(screen)
 
     Auth {
         id: auth

@@ -171,7 +171,7 @@ FocusScope {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(16)
                 color: Theme.inkSoft
-                wrapMode: Text.WrapAnywhere
+                wrapMode: Text.WordWrap
             }
         }
     }
