@@ -214,10 +214,20 @@ void KioskApp::screenShown(const QString &name)
     });
 }
 
-void KioskApp::takeScreenshot(const QString &name)
+void KioskApp::takeScreenshot(const QString &name, int attempt)
 {
     if (!m_window)
         return;
+    // Transitions advance per frame: on a slow renderer (llvmpipe at 4K) they take longer than their
+    // nominal time. Wait (up to 10 s) until no screen is half faded.
+    if (!m_window->property("settled").toBool() && attempt < 100) {
+        const int generation = m_shotGeneration;
+        QTimer::singleShot(100, this, [this, name, generation, attempt] {
+            if (generation == m_shotGeneration)
+                takeScreenshot(name, attempt + 1);
+        });
+        return;
+    }
     QDir().mkpath(m_options.screenshotDir);
     const QString path = QDir(m_options.screenshotDir).absoluteFilePath(QStringLiteral("kiosk-%1.png").arg(name));
     const QImage image = m_window->grabWindow();

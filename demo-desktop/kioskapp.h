@@ -80,7 +80,7 @@ Q_SIGNALS:
     void languageChanged();
 
 private:
-    void takeScreenshot(const QString &name);
+    void takeScreenshot(const QString &name, int attempt = 0);
     //! --automation: one JSON command per line on stdin, delivered as real input events:
     //! {"command":"click","object":NAME}, {"command":"key","key":"Return|Escape|Tab|Space"},
     //! {"command":"quit"}.

@@ -129,6 +129,16 @@ ApplicationWindow {
         })
     }
 
+    // No screen half faded in or out (screenshots wait for this).
+    readonly property bool settled: {
+        for (let i = 0; i < stage.children.length; ++i) {
+            const o = stage.children[i].opacity
+            if (o > 0 && o < 1)
+                return false
+        }
+        return true
+    }
+
     Item {
         id: stage
         anchors.fill: parent
