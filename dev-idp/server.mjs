@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 
 import { CLAIMS_BY_SCOPE, findAccount, initAccounts } from './accounts.mjs';
+import { benchClients, pkceRequired } from './bench-clients.mjs';
 import { createStats, devRoutes } from './devstats.mjs';
 import { LANGUAGES } from './i18n.mjs';
 import { interactionRoutes, languageFor } from './interactions.mjs';
@@ -157,14 +158,14 @@ async function main() {
   const services = { storefront: storefrontUrl };
 
   const configuration = {
-    clients: CLIENTS,
+    clients: [...CLIENTS, ...benchClients()], // bench-clients.mjs: only with DEV_IDP_BENCH_CLIENTS=1
     findAccount,
     claims: CLAIMS_BY_SCOPE,
     scopes: ['openid', 'profile', 'email', 'offline_access', 'phone', 'address'],
     // Put the scope claims into the ID token too (not only into userinfo) for code-flow clients.
     conformIdTokenClaims: false,
     responseTypes: ['code', 'none'],
-    pkce: { required: () => true }, // S256 is the only method oidc-provider 9 supports
+    pkce: { required: pkceRequired() }, // S256 only (oidc-provider 9); every client but bench-clients.mjs'
     jwks,
     cookies: { keys: cookieKeys },
     enabledJWA: {
