@@ -2,8 +2,10 @@
 //   GET  /__dev/health        -> 200 {"status":"ok","issuer":...}
 //   GET  /__dev/stats         -> request counts per endpoint, token requests per grant_type
 //   POST /__dev/stats/reset   -> 204, counts back to zero
-//   GET  /__dev/services      -> {"storefront": "<issuer>/storefront", ...}: URLs of the services
-//                                this process offers besides the IdP (modules add their keys)
+//   GET  /__dev/services      -> {"storefront": "<issuer>/storefront", "mail": {"web", "smtp"},
+//                                "upstreams": {id: {name, issuer}}, ...}: URLs of the services this
+//                                process offers besides the IdP (modules add their keys). `services`
+//                                is that object, or an async function returning it.
 //
 // Counts are taken after oidc-provider has handled a request, keyed by its route name (discovery,
 // jwks, authorization, resume, token, userinfo, revocation, introspection, end_session, ...), plus
@@ -90,7 +92,7 @@ export function devRoutes({ stats, issuer, services = {} }) {
     } else if (ctx.path === '/__dev/stats' && ctx.method === 'GET') {
       ctx.body = stats.snapshot();
     } else if (ctx.path === '/__dev/services' && ctx.method === 'GET') {
-      ctx.body = services;
+      ctx.body = typeof services === 'function' ? await services() : services;
     } else if (ctx.path === '/__dev/stats/reset' && ctx.method === 'POST') {
       stats.reset();
       ctx.status = 204;

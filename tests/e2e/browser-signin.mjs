@@ -4,7 +4,7 @@
 //
 //   node tests/e2e/browser-signin.mjs [--email E] [--password P] [--deny] [--expect-lang ja|en]
 //        [--screenshot FILE] [--record FILE] [--locale TAG] [--timeout-ms N] [--user-code CODE]
-//        [--verbose] URL
+//        [--viewport WxH] [--mobile] [--print-approved-at] [--verbose] URL
 //
 // Opens URL (the authorization request; always the last argument), fills the login form, clicks
 // Allow (or Deny with --deny) on the consent page, and waits until the browser has loaded the
@@ -18,8 +18,20 @@
 // Never prints a query string: the URL carries state/nonce/code_challenge, the redirect the code.
 // --locale sets the browser's language (Accept-Language; default en-US): the IdP uses it when the
 // request has no ui_locales.
-// --record FILE writes {"authorizationUrl", "redirectUrl", "pages", "appLang"} as JSON (mode 0600) on success,
+// --viewport WxH sets the page size (default 1000x800). --mobile makes it a phone: 390x844 (unless
+// --viewport says otherwise), device scale factor 3, touch, and a mobile user agent, as when the
+// shopper scans the kiosk's QR code. --print-approved-at prints {"event":"approved","at":<ms since
+// the epoch>} on stdout at the moment Allow is clicked (tests measure the kiosk's reaction from it).
+// --record FILE writes {"authorizationUrl", "redirectUrl", "pages", "magicLink", "appLang"} as JSON (mode 0600) on success,
 // so a test can check that none of those secrets leaked into a program's output.
+//
+// Social sign-in: --social ID clicks "Continue with …" (#social-ID) on the dev IdP's login page;
+// on an upstream's account chooser it picks --upstream-account EMAIL (default: the first account).
+// --expect-no-login fails if the dev IdP's own login page shows up (an idp_hint must skip it).
+// Magic link: given the page the SDK opens after sending a link (the device-binding page), it reads
+// the newest mail to --mail-to E from maildev's REST API (--mail-api URL), optionally fetches the
+// link once with a plain GET first (--prefetch-link, like a mail scanner), opens the link in this
+// browser, clicks the confirmation and follows the sign-in to the app. The link goes to --record.
 
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -36,7 +48,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
 const USAGE = 'usage: browser-signin.mjs [--email E] [--password P] [--deny] [--expect-lang ja|en] '
-  + '[--screenshot FILE] [--record FILE] [--locale TAG] [--timeout-ms N] [--user-code CODE] [--verbose] URL';
+  + '[--screenshot FILE] [--record FILE] [--locale TAG] [--timeout-ms N] [--user-code CODE] '
+  + '[--viewport WxH] [--mobile] [--print-approved-at] [--social ID] [--upstream-account EMAIL] '
+  + '[--expect-no-login] [--mail-api URL] [--mail-to E] [--prefetch-link] [--verbose] URL';
 
 class Failure extends Error {}
 
@@ -44,6 +58,8 @@ function parseArgs(argv) {
   const opts = {
     email: 'aiko@example.com', password: 'sakura-2026', deny: false, expectLang: undefined,
     screenshot: undefined, record: undefined, locale: 'en-US', timeoutMs: 60_000, userCode: undefined, verbose: false, url: undefined,
+    social: undefined, upstreamAccount: undefined, expectNoLogin: false, mailApi: undefined, mailTo: undefined, prefetchLink: false,
+    viewport: undefined, mobile: false, printApprovedAt: false,
   };
   if (argv.length === 0) throw new Failure(USAGE);
   const args = argv.slice(0, -1);
@@ -66,6 +82,20 @@ function parseArgs(argv) {
       case '--timeout-ms': opts.timeoutMs = Number(value(arg)); break;
       case '--user-code': opts.userCode = value(arg); break;
       case '--verbose': opts.verbose = true; break;
+      case '--social': opts.social = value(arg); break;
+      case '--upstream-account': opts.upstreamAccount = value(arg); break;
+      case '--expect-no-login': opts.expectNoLogin = true; break;
+      case '--mail-api': opts.mailApi = value(arg); break;
+      case '--mail-to': opts.mailTo = value(arg); break;
+      case '--prefetch-link': opts.prefetchLink = true; break;
+      case '--viewport': {
+        const m = /^(\d{2,5})x(\d{2,5})$/.exec(value(arg));
+        if (!m) throw new Failure('--viewport needs WIDTHxHEIGHT, e.g. 390x844');
+        opts.viewport = { width: Number(m[1]), height: Number(m[2]) };
+        break;
+      }
+      case '--mobile': opts.mobile = true; break;
+      case '--print-approved-at': opts.printApprovedAt = true; break;
       case '-h': case '--help': throw new Failure(USAGE);
       default: throw new Failure(`unknown argument ${arg} (the URL must be the last argument)`);
     }
@@ -90,6 +120,10 @@ async function inspect(page) {
     return await page.evaluate(() => {
       const has = (sel) => document.querySelector(sel) !== null;
       if (has('#login-submit')) return { step: 'login', lang: document.documentElement.lang, error: has('#login-error') };
+      if (has('#upstream-accounts')) return { step: 'upstream', lang: document.documentElement.lang };
+      if (has('#magic-wait')) return { step: 'magic-wait', lang: document.documentElement.lang };
+      if (has('#magic-continue')) return { step: 'magic-confirm', lang: document.documentElement.lang };
+      if (has('#magic-code')) return { step: 'magic-code', lang: document.documentElement.lang };
       if (has('#consent-allow')) return { step: 'consent', lang: document.documentElement.lang };
       if (has('#device-confirm')) return { step: 'device-confirm', lang: document.documentElement.lang };
       if (has('#device-success')) return { step: 'device-success', lang: document.documentElement.lang };
@@ -123,7 +157,19 @@ async function run(opts, state) {
   // Leave a little of the overall budget for closing Chromium and reporting.
   const deadline = state.started + opts.timeoutMs - Math.min(3000, opts.timeoutMs / 4);
   const say = (msg) => { if (opts.verbose) process.stderr.write(`browser-signin: ${msg}\n`); };
-  const isApp = (url) => isLoopbackUrl(url) && new URL(url).origin !== idpOrigin;
+  // The app is the request's redirect_uri origin. Without one in the URL (PAR, a magic-link page),
+  // it is any loopback origin but the IdP's and its upstream ("social") providers'.
+  let appOrigin;
+  try {
+    const redirect = new URL(opts.url).searchParams.get('redirect_uri');
+    if (redirect && isLoopbackUrl(redirect)) appOrigin = new URL(redirect).origin;
+  } catch { /* no usable redirect_uri */ }
+  const upstreamOrigins = appOrigin ? [] : await fetch(`${idpOrigin}/__dev/services`, { signal: AbortSignal.timeout(20_000) })
+    .then((res) => (res.ok ? res.json() : {}))
+    .then((services) => Object.values(services.upstreams ?? {}).map((u) => new URL(u.issuer).origin))
+    .catch(() => []);
+  const isApp = (url) => isLoopbackUrl(url) && (appOrigin ? new URL(url).origin === appOrigin
+    : new URL(url).origin !== idpOrigin && !upstreamOrigins.includes(new URL(url).origin));
 
   state.profileDir = await mkdtemp(join(tmpdir(), 'concierge-chromium-'));
   const home = state.profileDir;
@@ -135,7 +181,13 @@ async function run(opts, state) {
       ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'),
     },
     timeout: Math.max(1000, deadline - Date.now()),
-    viewport: { width: 1000, height: 800 },
+    viewport: opts.viewport ?? (opts.mobile ? { width: 390, height: 844 } : { width: 1000, height: 800 }),
+    ...(opts.mobile ? {
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 3,
+      userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36',
+    } : {}),
     // Fixed, so the machine's LANG never changes which language the IdP picks (Accept-Language).
     locale: opts.locale,
   });
@@ -178,6 +230,9 @@ async function run(opts, state) {
   let deviceConfirms = 0;
   let langChecked = false;
   let deviceDone; // the device flow ends on an IdP page, not on the app
+  let upstreamChoices = 0;
+  let magicWaits = 0;
+  let magicConfirms = 0;
   const pages = []; // host + path + step of every IdP page seen, for --record
   while (!landed && !deviceDone) {
     if (appFailure) throw new Failure(appFailure);
@@ -199,9 +254,15 @@ async function run(opts, state) {
     }
 
     if (current.step === 'login') {
-      if (logins > 0 && current.error) throw new Failure('the IdP rejected the email or password');
+      if (opts.expectNoLogin) throw new Failure('the dev IdP showed its login page although the hint should skip it');
+      if (logins > 0 && current.error) throw new Failure(opts.social ? 'the IdP reported a failed social sign-in' : 'the IdP rejected the email or password');
       if (logins > 0) { await sleep(50); continue; } // still on the submitted page
       logins += 1;
+      if (opts.social) {
+        say(`login page ${hostAndPath(page.url())}, continuing with ${opts.social}`);
+        await submitAndWait(page, `#social-${opts.social}`, deadline);
+        continue;
+      }
       say(`login page ${hostAndPath(page.url())}`);
       await page.fill('input[name=email]', opts.email);
       await page.fill('input[name=password]', opts.password);
@@ -209,10 +270,49 @@ async function run(opts, state) {
       continue;
     }
 
+    if (current.step === 'upstream') {
+      if (upstreamChoices > 0) { await sleep(50); continue; }
+      upstreamChoices += 1;
+      const selector = opts.upstreamAccount ? `button[data-email="${opts.upstreamAccount}"]` : '#upstream-accounts button';
+      if (!(await page.$(selector))) throw new Failure(`the upstream offers no account ${opts.upstreamAccount ?? ''}`);
+      say(`upstream account chooser ${hostAndPath(page.url())}`);
+      await submitAndWait(page, selector, deadline);
+      continue;
+    }
+
+    if (current.step === 'magic-wait') {
+      if (magicWaits > 0) { await sleep(50); continue; }
+      magicWaits += 1;
+      if (!opts.mailApi || !opts.mailTo) throw new Failure('a magic-link wait page: pass --mail-api and --mail-to');
+      say('magic-link wait page, reading the mail');
+      state.magicLink = await newestLink(opts.mailApi, opts.mailTo, deadline);
+      if (opts.prefetchLink) {
+        const res = await fetch(state.magicLink, { redirect: 'manual' }); // no cookies: a mail scanner
+        await res.text();
+        if (res.status !== 200) throw new Failure(`the pre-fetch of the link answered HTTP ${res.status}`);
+        say('pre-fetched the link with a plain GET');
+      }
+      await page.goto(state.magicLink, { waitUntil: 'commit' });
+      continue;
+    }
+
+    if (current.step === 'magic-confirm') {
+      if (magicConfirms > 0) { await sleep(50); continue; }
+      magicConfirms += 1;
+      say('magic-link page, clicking the button');
+      await submitAndWait(page, '#magic-continue', deadline);
+      continue;
+    }
+
+    if (current.step === 'magic-code') {
+      throw new Failure('the link showed a code in the browser of the device that asked (device binding failed)');
+    }
+
     if (current.step === 'consent') {
       if (consents > 0) { await sleep(50); continue; }
       consents += 1;
       say(`consent page, clicking ${opts.deny ? 'Deny' : 'Allow'}`);
+      if (opts.printApprovedAt && !opts.deny) process.stdout.write(`${JSON.stringify({ event: 'approved', at: Date.now() })}\n`);
       await submitAndWait(page, opts.deny ? '#consent-deny' : '#consent-allow', deadline);
       continue;
     }
@@ -266,12 +366,27 @@ async function run(opts, state) {
     say(`screenshot ${opts.screenshot}`);
   }
   if (opts.record) {
-    // The language of the app's own page (the SDK's loopback page), as its <html lang> says.
-    const appLang = landed ? await page.evaluate(() => document.documentElement.lang).catch(() => null) : null;
-    const record = { authorizationUrl: opts.url, redirectUrl: landed?.url ?? null, deviceFlow: deviceDone ?? null, pages,
-      appLang };
+    const record = {
+      authorizationUrl: opts.url, redirectUrl: landed?.url ?? null, deviceFlow: deviceDone ?? null, pages, magicLink: state.magicLink ?? null,
+      // The language of the app's own page (the SDK's loopback page), as its <html lang> says.
+      appLang: landed ? await page.evaluate(() => document.documentElement.lang).catch(() => null) : null,
+    };
     await writeFile(opts.record, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
   }
+}
+
+/** The sign-in link of the newest mail to `to` in maildev (REST API), waiting for it to arrive. */
+async function newestLink(mailApi, to, deadline) {
+  const wanted = to.toLowerCase();
+  while (Date.now() < deadline) {
+    const res = await fetch(`${mailApi}/api/email`).catch(() => undefined);
+    const mails = res?.ok ? await res.json() : [];
+    const mine = mails.filter((m) => (m.to ?? []).some((a) => String(a.address).toLowerCase() === wanted));
+    const link = mine.length ? /https?:\/\/\S+\/passwordless\/verify\?token=[\w-]+/.exec(mine[mine.length - 1].text ?? '') : null;
+    if (link) return link[0];
+    await sleep(200);
+  }
+  throw new Failure(`no sign-in mail to ${to} arrived`);
 }
 
 async function cleanUp(state) {

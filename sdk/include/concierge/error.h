@@ -72,13 +72,15 @@ public:
         InvalidScope = 204,        //!< requested scope not allowed (hard)
         UnauthorizedClient = 205,  //!< client may not use this grant (hard)
         LoginRequired = 206,       //!< prompt=none could not be satisfied (hard)
-        ConsentRequired = 207,     //!< consent is needed and prompt=none forbids asking (hard)
-        InteractionRequired = 208, //!< the provider needs the person (prompt=none) (hard)
+        ConsentRequired = 207,     //!< (hard)
+        InteractionRequired = 208, //!< (hard)
         InvalidToken = 209,        //!< resource server rejected the access token (hard)
         UseDpopNonce = 210,        //!< server still asks for a DPoP nonce after the one retry the SDK makes
         ExpiredToken = 211,        //!< device code expired (hard)
         AuthorizationPending = 212,//!< device flow: keep polling (internal)
         SlowDown = 213,            //!< device flow: poll slower (internal)
+        OtpRejected = 220,         //!< passwordless code wrong, used or expired (transient: ask for it again)
+        TooManyAttempts = 221,     //!< passwordless: too many wrong codes; request a new one (hard)
         OAuthError = 299,          //!< any other OAuth error string; see oauthError (hard)
 
         InvalidResponse = 300,         //!< malformed JSON or missing required members (hard)
@@ -111,6 +113,7 @@ public:
         InvalidArgument = 404,         //!< a caller passed something unusable (hard)
         NotSignedIn = 405,             //!< operation needs a signed-in session (hard)
         Busy = 406,                    //!< another exclusive operation is running (transient)
+        NothingToComplete = 410,       //!< completeWithCode()/completeFromUrl() without a sign-in waiting for it (hard)
 
         StoreUnavailable = 500,        //!< keychain service missing (hard)
         StoreLocked = 501,             //!< keychain locked / access refused (transient)
