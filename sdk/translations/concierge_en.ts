@@ -142,6 +142,18 @@
         <source>The app is locked. Unlock it to continue.</source>
         <translation>The app is locked. Unlock it to continue.</translation>
     </message>
+    <message>
+        <source>That code did not work. Check it and try again.</source>
+        <translation>That code did not work. Check it and try again.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Ask for a new email.</source>
+        <translation>Too many wrong codes. Ask for a new email.</translation>
+    </message>
+    <message>
+        <source>No sign-in is waiting for this. Start again.</source>
+        <translation>No sign-in is waiting for this. Start again.</translation>
+    </message>
 </context>
 <context>
     <name>Concierge::LoopbackListener</name>

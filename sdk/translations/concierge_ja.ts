@@ -142,6 +142,18 @@
         <source>The app is locked. Unlock it to continue.</source>
         <translation>アプリがロックされています。続けるにはロックを解除してください。</translation>
     </message>
+    <message>
+        <source>That code did not work. Check it and try again.</source>
+        <translation>コードが正しくありません。ご確認のうえ、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Ask for a new email.</source>
+        <translation>誤ったコードの入力が多すぎます。新しいメールをリクエストしてください。</translation>
+    </message>
+    <message>
+        <source>No sign-in is waiting for this. Start again.</source>
+        <translation>このリンクに対応するサインインがありません。最初からやり直してください。</translation>
+    </message>
 </context>
 <context>
     <name>Concierge::LoopbackListener</name>

@@ -29,9 +29,13 @@ class KioskPolicyPrivate;
 class CONCIERGE_EXPORT KioskPolicy : public QObject
 {
     Q_OBJECT
+    //! Where the shopper's visit is; see State.
     Q_PROPERTY(Concierge::KioskPolicy::State state READ state NOTIFY stateChanged)
+    //! Seconds without activity after which the shopper is signed out.
     Q_PROPERTY(int idleTimeoutSeconds READ idleTimeoutSeconds WRITE setIdleTimeoutSeconds NOTIFY idleTimeoutSecondsChanged)
+    //! The last seconds of the idle time shown as a warning.
     Q_PROPERTY(int warningSeconds READ warningSeconds WRITE setWarningSeconds NOTIFY warningSecondsChanged)
+    //! Seconds until the idle sign-out; 0 when nobody is signed in.
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY secondsLeftChanged)
 public:
     //! Where the shopper's visit is.

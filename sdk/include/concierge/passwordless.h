@@ -28,7 +28,7 @@ struct CONCIERGE_EXPORT MagicLinkOptions
     Send send = Send::Link;
     //! The provider's passwordless connection (Auth0: \c email).
     QString connection = QStringLiteral("email");
-    //! The start endpoint. Empty: \c <issuer>/passwordless/start (Auth0's and the dev IdP's path).
+    //! The start endpoint. Empty: \c \<issuer\>/passwordless/start (Auth0's and the dev IdP's path).
     QUrl endpoint;
     //! Scopes, ui_locales and other authorization parameters, as for Session::signIn().
     SignInOptions signIn;
@@ -49,7 +49,7 @@ class CONCIERGE_EXPORT PasswordlessRequest
 public:
     //! The OTP grant type (Auth0's) used to redeem a code at the token endpoint.
     static QString otpGrantType() { return QStringLiteral("http://auth0.com/oauth/grant-type/passwordless/otp"); }
-    //! \c <issuer>/passwordless/start (a trailing slash of the issuer is dropped).
+    //! \c \<issuer\>/passwordless/start (a trailing slash of the issuer is dropped).
     static QUrl defaultEndpoint(const QString &issuer);
 
     /*!

@@ -33,9 +33,13 @@ namespace Concierge {
 class CONCIERGE_EXPORT SocialProvider
 {
     Q_GADGET
+    //! How the provider is reached; see Kind.
     Q_PROPERTY(Concierge::SocialProvider::Kind kind READ kind CONSTANT)
+    //! A name to show; see name().
     Q_PROPERTY(QString name READ name CONSTANT)
+    //! BrokerHint: the authorization parameter that carries the hint.
     Q_PROPERTY(QString hintParameter READ hintParameter CONSTANT)
+    //! BrokerHint: the value sent.
     Q_PROPERTY(QString hintValue READ hintValue CONSTANT)
 public:
     //! How the provider is reached.
