@@ -218,12 +218,31 @@ void addRefreshResult(QJsonObject &out, const Session &session)
     out.insert(QStringLiteral("refresh_token_present"), t.hasRefreshToken());
 }
 
+// Where a sign-in command keeps its sign-in: the keychain under \a profile, or nowhere.
+void keepIn(Session &session, bool keychain, const QString &profile)
+{
+    session.setStorage(keychain ? Session::Storage::Keychain : Session::Storage::Memory);
+    session.setProfile(profile);
+}
+
+// The output of a sign-in command (login, device, magic-link) once signed in. A sign-in kept in the
+// keychain also saves its profile (never a secret), so the stored-session commands find it.
+QJsonObject signedInOutput(const Session &session, const ProviderConfig &config, bool keychain,
+                           const QString &profile, bool revealTokens)
+{
+    if (keychain && !saveProfile(profile, config))
+        std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
+    QJsonObject out = signedInJson(session, revealTokens);
+    if (keychain)
+        out.insert(QStringLiteral("profile"), profile);
+    return out;
+}
+
 int runLogin(QCoreApplication &app, const LoginArgs &args)
 {
     Session session(args.config);
     session.setFlowTimeoutSeconds(args.timeout);
-    session.setStorage(args.keychain ? Session::Storage::Keychain : Session::Storage::Memory);
-    session.setProfile(args.profile);
+    keepIn(session, args.keychain, args.profile);
     if (!args.openWith.isEmpty())
         session.setBrowserCommand(args.openWith);
 
@@ -260,11 +279,7 @@ int runLogin(QCoreApplication &app, const LoginArgs &args)
     QObject::connect(&session, &Session::signedIn, &app, [&] {
         if (run.done)
             return;
-        if (args.keychain && !saveProfile(args.profile, args.config))
-            std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
-        QJsonObject out = signedInJson(session, args.revealTokens);
-        if (args.keychain)
-            out.insert(QStringLiteral("profile"), args.profile);
+        QJsonObject out = signedInOutput(session, args.config, args.keychain, args.profile, args.revealTokens);
         if (!args.userinfo)
             return afterUserInfo(out);
         session.fetchUserInfo(&app, [&, out](const Result<QVariantMap> &claims) mutable {
@@ -694,8 +709,7 @@ bool writeVerificationFile(const QString &path, const DeviceSignIn &signIn)
 int runDevice(QCoreApplication &app, const DeviceArgs &args)
 {
     Session session(args.config);
-    session.setStorage(args.keychain ? Session::Storage::Keychain : Session::Storage::Memory);
-    session.setProfile(args.profile);
+    keepIn(session, args.keychain, args.profile);
     DeviceSignIn signIn(&session);
 
     Run run{app};
@@ -722,12 +736,7 @@ int runDevice(QCoreApplication &app, const DeviceArgs &args)
     QObject::connect(&session, &Session::signedIn, &app, [&] {
         if (run.done)
             return;
-        if (args.keychain && !saveProfile(args.profile, args.config))
-            std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
-        QJsonObject out = signedInJson(session, args.revealTokens);
-        if (args.keychain)
-            out.insert(QStringLiteral("profile"), args.profile);
-        run.succeed(out);
+        run.succeed(signedInOutput(session, args.config, args.keychain, args.profile, args.revealTokens));
     });
     QObject::connect(&signIn, &DeviceSignIn::finished, &app, [&](const Error &error) {
         if (error.isError())
@@ -835,8 +844,7 @@ int runMagicLink(QCoreApplication &app, const MagicLinkArgs &args)
 {
     Session session(args.config);
     session.setFlowTimeoutSeconds(args.timeout);
-    session.setStorage(args.keychain ? Session::Storage::Keychain : Session::Storage::Memory);
-    session.setProfile(args.profile);
+    keepIn(session, args.keychain, args.profile);
     if (!args.openWith.isEmpty())
         session.setBrowserCommand(args.openWith);
     const bool codeMode = args.options.send == MagicLinkOptions::Send::Code;
@@ -877,12 +885,8 @@ int runMagicLink(QCoreApplication &app, const MagicLinkArgs &args)
     QObject::connect(&session, &Session::signedIn, &app, [&] {
         if (run.done)
             return;
-        if (args.keychain && !saveProfile(args.profile, args.config))
-            std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
-        QJsonObject out = signedInJson(session, args.revealTokens);
+        QJsonObject out = signedInOutput(session, args.config, args.keychain, args.profile, args.revealTokens);
         out.insert(QStringLiteral("method"), codeMode ? QStringLiteral("email_code") : QStringLiteral("magic_link"));
-        if (args.keychain)
-            out.insert(QStringLiteral("profile"), args.profile);
         run.succeed(out);
     });
     std::fprintf(stderr, "concierge: asking %s to email %s\n", qPrintable(args.config.issuer()),
