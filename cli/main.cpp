@@ -218,6 +218,38 @@ void addRefreshResult(QJsonObject &out, const Session &session)
     out.insert(QStringLiteral("refresh_token_present"), t.hasRefreshToken());
 }
 
+// Reads --timeout: whole seconds, at most a day. Returns the usage problem, or an empty string.
+QString readTimeout(const QCommandLineParser &p, const QCommandLineOption &timeout, int &seconds)
+{
+    if (!p.isSet(timeout))
+        return {};
+    bool ok = false;
+    const int value = p.value(timeout).toInt(&ok);
+    if (!ok || value <= 0 || value > 24 * 3600)
+        return QStringLiteral("--timeout takes a positive number of seconds");
+    seconds = value;
+    return {};
+}
+
+// Reads --store memory|keychain and --profile NAME of a sign-in command. Returns the usage problem,
+// or an empty string.
+QString readKeepOptions(const QCommandLineParser &p, const QCommandLineOption &store, const QCommandLineOption &profile,
+                        bool &keychain, QString &profileName)
+{
+    if (p.isSet(store)) {
+        const QString kind = p.value(store);
+        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
+            return QStringLiteral("--store takes memory or keychain");
+        keychain = kind == QLatin1String("keychain");
+    }
+    if (p.isSet(profile)) {
+        profileName = p.value(profile);
+        if (profileName.isEmpty() || profileName.contains(QLatin1Char('|')))
+            return QStringLiteral("--profile needs a name without '|'");
+    }
+    return {};
+}
+
 // Where a sign-in command keeps its sign-in: the keychain under \a profile, or nowhere.
 void keepIn(Session &session, bool keychain, const QString &profile)
 {
@@ -647,29 +679,16 @@ int login(QCoreApplication &app, const QStringList &arguments)
         if (!ok || args.options.maxAge < 0)
             return Cli::usageError(QStringLiteral("--max-age takes a number of seconds"));
     }
-    if (p.isSet(timeout)) {
-        bool ok = false;
-        args.timeout = p.value(timeout).toInt(&ok);
-        if (!ok || args.timeout <= 0)
-            return Cli::usageError(QStringLiteral("--timeout takes a positive number of seconds"));
-    }
+    if (const QString problem = readTimeout(p, timeout, args.timeout); !problem.isEmpty())
+        return Cli::usageError(problem);
     args.userinfo = p.isSet(userinfo);
     args.refresh = p.isSet(refresh);
     args.config.setDpopEnabled(p.isSet(dpop));
-    if (p.isSet(store)) {
-        const QString kind = p.value(store);
-        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
-            return Cli::usageError(QStringLiteral("--store takes memory or keychain"));
-        args.keychain = kind == QLatin1String("keychain");
-    }
+    if (const QString problem = readKeepOptions(p, store, profile, args.keychain, args.profile); !problem.isEmpty())
+        return Cli::usageError(problem);
     args.biometric = p.isSet(biometric);
     if (args.biometric && !args.keychain)
         return Cli::usageError(QStringLiteral("--biometric needs --store keychain"));
-    if (p.isSet(profile)) {
-        args.profile = p.value(profile);
-        if (args.profile.isEmpty() || args.profile.contains(QLatin1Char('|')))
-            return Cli::usageError(QStringLiteral("--profile needs a name without '|'"));
-    }
     args.revealTokens = p.isSet(reveal);
     if (p.isSet(verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("concierge.*.info=true"));
@@ -777,23 +796,10 @@ int device(QCoreApplication &app, const QStringList &arguments)
     args.config = ProviderConfig(p.value(issuer), p.value(clientId));
     if (p.isSet(scope))
         args.config.setScopes(p.value(scope).split(QLatin1Char(' '), Qt::SkipEmptyParts));
-    if (p.isSet(timeout)) {
-        bool ok = false;
-        args.timeout = p.value(timeout).toInt(&ok);
-        if (!ok || args.timeout <= 0 || args.timeout > 24 * 3600)
-            return Cli::usageError(QStringLiteral("--timeout takes a positive number of seconds"));
-    }
-    if (p.isSet(store)) {
-        const QString kind = p.value(store);
-        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
-            return Cli::usageError(QStringLiteral("--store takes memory or keychain"));
-        args.keychain = kind == QLatin1String("keychain");
-    }
-    if (p.isSet(profile)) {
-        args.profile = p.value(profile);
-        if (args.profile.isEmpty() || args.profile.contains(QLatin1Char('|')))
-            return Cli::usageError(QStringLiteral("--profile needs a name without '|'"));
-    }
+    if (const QString problem = readTimeout(p, timeout, args.timeout); !problem.isEmpty())
+        return Cli::usageError(problem);
+    if (const QString problem = readKeepOptions(p, store, profile, args.keychain, args.profile); !problem.isEmpty())
+        return Cli::usageError(problem);
     if (p.isSet(printVerification)) {
         args.verificationFile = p.value(printVerification);
         if (args.verificationFile.isEmpty())
@@ -942,23 +948,10 @@ int magicLink(QCoreApplication &app, const QStringList &arguments)
         if (args.openWith.isEmpty())
             return Cli::usageError(QStringLiteral("--open-with needs a command"));
     }
-    if (p.isSet(timeout)) {
-        bool ok = false;
-        args.timeout = p.value(timeout).toInt(&ok);
-        if (!ok || args.timeout <= 0)
-            return Cli::usageError(QStringLiteral("--timeout takes a positive number of seconds"));
-    }
-    if (p.isSet(store)) {
-        const QString kind = p.value(store);
-        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
-            return Cli::usageError(QStringLiteral("--store takes memory or keychain"));
-        args.keychain = kind == QLatin1String("keychain");
-    }
-    if (p.isSet(profile)) {
-        args.profile = p.value(profile);
-        if (args.profile.isEmpty() || args.profile.contains(QLatin1Char('|')))
-            return Cli::usageError(QStringLiteral("--profile needs a name without '|'"));
-    }
+    if (const QString problem = readTimeout(p, timeout, args.timeout); !problem.isEmpty())
+        return Cli::usageError(problem);
+    if (const QString problem = readKeepOptions(p, store, profile, args.keychain, args.profile); !problem.isEmpty())
+        return Cli::usageError(problem);
     args.revealTokens = p.isSet(reveal);
     if (p.isSet(verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("concierge.*.info=true"));
