@@ -1,0 +1,54 @@
+// Copyright (C) 2026 The Concierge Authors. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QSocketNotifier>
+#include <QtCore/QVariantMap>
+
+#include <QtQuick/QQuickWindow>
+
+/*
+  Test automation for the phone app (--automation): one JSON object per line on stdout for what
+  happens ({"event":"screen","name":"home"}, {"event":"signed_in",...}, {"event":"error",...}), and
+  commands read from stdin, one JSON object per line, that act through the real UI:
+    {"click":"objectName"}                 a mouse click in the middle of that item
+    {"set":"objectName","text":"..."}      types into a text field
+    {"open_url":"..."}                     a link handed over by the OS (deep link)
+    {"screenshot":"name"}                  saves <screenshot-dir>/<name>.png
+    {"quit":true}
+  Never prints a token, code or link: events carry ids and names only.
+*/
+class Automation : public QObject
+{
+    Q_OBJECT
+public:
+    Automation(bool enabled, const QString &screenshotDir, QObject *parent = nullptr);
+
+    void setWindow(QQuickWindow *window) { m_window = window; }
+    bool isEnabled() const { return m_enabled; }
+
+    //! Called by the UI when the visible screen changes; takes a screenshot when asked to.
+    Q_INVOKABLE void screen(const QString &name);
+    //! Saves the window to <screenshot-dir>/<name>.png after the screen has settled.
+    Q_INVOKABLE void screenshot(const QString &name);
+
+public Q_SLOTS:
+    void emitEvent(const QString &name, const QVariantMap &details = {});
+
+Q_SIGNALS:
+    void openUrlRequested(const QUrl &url);
+
+private:
+    void onStdin();
+    void command(const QVariantMap &command);
+    bool click(const QString &objectName, QString *why);
+    QObject *find(const QString &objectName) const;
+
+    bool m_enabled = false;
+    QString m_screenshotDir;
+    QString m_currentScreen;
+    QPointer<QQuickWindow> m_window;
+    QSocketNotifier *m_stdin = nullptr;
+    QByteArray m_buffer;
+};
