@@ -6,6 +6,10 @@
 #   <prefix>/lib/cmake/Concierge/                       ConciergeConfig.cmake, ...ConfigVersion.cmake,
 #                                                       ConciergeTargets*.cmake (Concierge::Core)
 #   <prefix>/bin/concierge                              the CLI, when it is built
+#   <prefix>/lib/libConciergeQml.so.<version>           Concierge::Qml (ConciergeQmlTargets.cmake)
+#   <prefix>/lib/qml/Concierge/                         the QML module: qmldir, Concierge.qmltypes,
+#                                                       libconcierge_qmlplugin.so (an import path:
+#                                                       QQmlEngine::addImportPath or QML_IMPORT_PATH)
 #
 # Components: Concierge_Runtime (library, CLI) and Concierge_Development (headers, namelink, package).
 include_guard(GLOBAL)
@@ -53,11 +57,12 @@ install(EXPORT ConciergeTargets
         COMPONENT Concierge_Development)
 
 # --- package configuration ------------------------------------------------------------------------
-# Components offered by this installation (the config file loops over them). Concierge::Qml joins
-# with the kiosk issue: install(TARGETS concierge_qml EXPORT ConciergeQmlTargets ...) plus
-# install(EXPORT ConciergeQmlTargets NAMESPACE Concierge:: FILE ConciergeQmlTargets.cmake ...) and
-# list(APPEND CONCIERGE_PACKAGE_COMPONENTS Qml) here; ConciergeConfig.cmake.in already knows its deps.
+# Components offered by this installation (the config file loops over them). Qml is installed by
+# concierge_install_qml() below, called from sdk/qml/CMakeLists.txt.
 set(CONCIERGE_PACKAGE_COMPONENTS Core)
+if(CONCIERGE_BUILD_QML)
+    list(APPEND CONCIERGE_PACKAGE_COMPONENTS Qml)
+endif()
 set(CONCIERGE_QT_MIN_VERSION 6.4)
 
 configure_package_config_file(
@@ -97,3 +102,36 @@ function(_concierge_install_cli)
             RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT Concierge_Runtime)
 endfunction()
 cmake_language(DEFER DIRECTORY "${PROJECT_SOURCE_DIR}" CALL _concierge_install_cli)
+
+# --- the QML module -------------------------------------------------------------------------------
+set(CONCIERGE_INSTALL_QMLDIR "${CMAKE_INSTALL_LIBDIR}/qml"
+    CACHE STRING "The QML import path the module Concierge is installed under, relative to the prefix")
+mark_as_advanced(CONCIERGE_INSTALL_QMLDIR)
+
+# Concierge::Qml (the backing library, linked by apps that use the types from C++) and the QML
+# plugin with its qmldir and type information under <qmldir>/Concierge.
+function(concierge_install_qml)
+    install(TARGETS concierge_qml
+            EXPORT ConciergeQmlTargets
+            RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT Concierge_Runtime
+            LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT Concierge_Runtime
+                    NAMELINK_COMPONENT Concierge_Development
+            ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT Concierge_Development)
+    install(EXPORT ConciergeQmlTargets
+            NAMESPACE Concierge::
+            FILE ConciergeQmlTargets.cmake
+            DESTINATION "${CONCIERGE_INSTALL_CMAKEDIR}"
+            COMPONENT Concierge_Development)
+    # The plugin finds libConciergeQml in <libdir> from <libdir>/qml/Concierge in any prefix.
+    set(_plugin_dir "${CONCIERGE_INSTALL_QMLDIR}/Concierge")
+    file(RELATIVE_PATH _rel "/${_plugin_dir}" "/${CMAKE_INSTALL_LIBDIR}")
+    if(UNIX AND NOT APPLE)
+        set_property(TARGET concierge_qmlplugin APPEND PROPERTY INSTALL_RPATH "$ORIGIN/${_rel}")
+    endif()
+    install(TARGETS concierge_qmlplugin
+            LIBRARY DESTINATION "${_plugin_dir}" COMPONENT Concierge_Runtime
+            RUNTIME DESTINATION "${_plugin_dir}" COMPONENT Concierge_Runtime)
+    install(FILES "${QT_QML_OUTPUT_DIRECTORY}/Concierge/qmldir"
+                  "${QT_QML_OUTPUT_DIRECTORY}/Concierge/Concierge.qmltypes"
+            DESTINATION "${_plugin_dir}" COMPONENT Concierge_Runtime)
+endfunction()

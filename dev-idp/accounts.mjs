@@ -134,6 +134,27 @@ export async function emailOf(sub) {
   return bySub.get(sub)?.claims.email;
 }
 
+/** The account's claims (a copy), or undefined for an unknown or deleted account. */
+export async function claimsOf(sub) {
+  await init();
+  const entry = bySub.get(sub);
+  return entry ? { sub, ...structuredClone(entry.claims) } : undefined;
+}
+
+/**
+ * Deletes the account ("Delete my account"): afterwards its email no longer signs in and
+ * findAccount() no longer knows the sub. Returns whether it existed. Grants and sessions are ended
+ * by the caller (storefront.mjs), which owns the provider.
+ */
+export async function deleteAccount(sub) {
+  await init();
+  const entry = bySub.get(sub);
+  if (!entry) return false;
+  bySub.delete(sub);
+  if (byEmail.get(entry.claims.email.toLowerCase()) === entry) byEmail.delete(entry.claims.email.toLowerCase());
+  return true;
+}
+
 /** oidc-provider's `findAccount` helper. */
 export async function findAccount(_ctx, sub) {
   await init();

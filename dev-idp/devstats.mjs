@@ -2,6 +2,8 @@
 //   GET  /__dev/health        -> 200 {"status":"ok","issuer":...}
 //   GET  /__dev/stats         -> request counts per endpoint, token requests per grant_type
 //   POST /__dev/stats/reset   -> 204, counts back to zero
+//   GET  /__dev/services      -> {"storefront": "<issuer>/storefront", ...}: URLs of the services
+//                                this process offers besides the IdP (modules add their keys)
 //
 // Counts are taken after oidc-provider has handled a request, keyed by its route name (discovery,
 // jwks, authorization, resume, token, userinfo, revocation, introspection, end_session, ...), plus
@@ -66,7 +68,7 @@ function routeOf(ctx) {
   }
 }
 
-export function devRoutes({ stats, issuer }) {
+export function devRoutes({ stats, issuer, services = {} }) {
   return async function dev(ctx, next) {
     if (!ctx.path.startsWith('/__dev/')) {
       try {
@@ -87,6 +89,8 @@ export function devRoutes({ stats, issuer }) {
       ctx.body = { status: 'ok', issuer };
     } else if (ctx.path === '/__dev/stats' && ctx.method === 'GET') {
       ctx.body = stats.snapshot();
+    } else if (ctx.path === '/__dev/services' && ctx.method === 'GET') {
+      ctx.body = services;
     } else if (ctx.path === '/__dev/stats/reset' && ctx.method === 'POST') {
       stats.reset();
       ctx.status = 204;

@@ -36,6 +36,7 @@ export const MESSAGES = {
     'scope.phone': 'See your phone number',
     'scope.address': 'See your postal address',
     'scope.offline_access': 'Keep you signed in, even while you are not using it',
+    'scope.storefront.birthday': 'See your birthday, for birthday offers',
     'scope.other': 'Use the permission “{scope}”',
 
     'claim.name': 'name',
@@ -109,6 +110,7 @@ export const MESSAGES = {
     'scope.phone': '電話番号の参照',
     'scope.address': '住所の参照',
     'scope.offline_access': 'アプリを使っていない間もログイン状態を保つ',
+    'scope.storefront.birthday': '誕生日の参照（お誕生日特典のため）',
     'scope.other': '権限「{scope}」の利用',
 
     'claim.name': '氏名',

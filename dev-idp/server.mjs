@@ -13,6 +13,7 @@ import { LANGUAGES } from './i18n.mjs';
 import { interactionRoutes, languageFor } from './interactions.mjs';
 import { loadOrCreateKeys } from './keys.mjs';
 import { offlineAccessWithoutPromptConsent } from './offline-access.mjs';
+import { resourceIndicators, storefrontRoutes, storefrontUrlFor } from './storefront.mjs';
 import {
   deviceConfirmPage, deviceInputPage, deviceSuccessPage, errorPage, logoutDonePage, logoutPage,
 } from './views.mjs';
@@ -151,6 +152,9 @@ async function main() {
   });
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}`;
+  const storefrontUrl = storefrontUrlFor(issuer);
+  // Published at GET /__dev/services; other modules add their keys.
+  const services = { storefront: storefrontUrl };
 
   const configuration = {
     clients: CLIENTS,
@@ -190,7 +194,8 @@ async function main() {
       devInteractions: { enabled: false },
       userinfo: { enabled: true },
       claimsParameter: { enabled: true },
-      resourceIndicators: { enabled: false },
+      // The storefront API (storefront.mjs) is the resource server: JWT access tokens for it.
+      resourceIndicators: resourceIndicators({ storefrontUrl, accessTokenTTL: ACCESS_TOKEN_TTL, errors }),
       pushedAuthorizationRequests: { enabled: true },
       dPoP: { enabled: true },
       revocation: {
@@ -253,7 +258,8 @@ async function main() {
       }
     });
   }
-  provider.use(devRoutes({ stats, issuer }));
+  provider.use(devRoutes({ stats, issuer, services }));
+  provider.use(storefrontRoutes({ provider, issuer, jwks, stats }));
   provider.use(offlineAccessWithoutPromptConsent(provider));
   provider.use(interactionRoutes(provider));
 

@@ -4,7 +4,7 @@
 //
 //   node tests/e2e/browser-signin.mjs [--email E] [--password P] [--deny] [--expect-lang ja|en]
 //        [--screenshot FILE] [--record FILE] [--locale TAG] [--timeout-ms N] [--user-code CODE]
-//        [--verbose] URL
+//        [--viewport WxH] [--mobile] [--print-approved-at] [--verbose] URL
 //
 // Opens URL (the authorization request; always the last argument), fills the login form, clicks
 // Allow (or Deny with --deny) on the consent page, and waits until the browser has loaded the
@@ -18,6 +18,10 @@
 // Never prints a query string: the URL carries state/nonce/code_challenge, the redirect the code.
 // --locale sets the browser's language (Accept-Language; default en-US): the IdP uses it when the
 // request has no ui_locales.
+// --viewport WxH sets the page size (default 1000x800). --mobile makes it a phone: 390x844 (unless
+// --viewport says otherwise), device scale factor 3, touch, and a mobile user agent, as when the
+// shopper scans the kiosk's QR code. --print-approved-at prints {"event":"approved","at":<ms since
+// the epoch>} on stdout at the moment Allow is clicked (tests measure the kiosk's reaction from it).
 // --record FILE writes {"authorizationUrl", "redirectUrl", "pages"} as JSON (mode 0600) on success,
 // so a test can check that none of those secrets leaked into a program's output.
 
@@ -36,7 +40,8 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
 const USAGE = 'usage: browser-signin.mjs [--email E] [--password P] [--deny] [--expect-lang ja|en] '
-  + '[--screenshot FILE] [--record FILE] [--locale TAG] [--timeout-ms N] [--user-code CODE] [--verbose] URL';
+  + '[--screenshot FILE] [--record FILE] [--locale TAG] [--timeout-ms N] [--user-code CODE] '
+  + '[--viewport WxH] [--mobile] [--print-approved-at] [--verbose] URL';
 
 class Failure extends Error {}
 
@@ -44,6 +49,7 @@ function parseArgs(argv) {
   const opts = {
     email: 'aiko@example.com', password: 'sakura-2026', deny: false, expectLang: undefined,
     screenshot: undefined, record: undefined, locale: 'en-US', timeoutMs: 60_000, userCode: undefined, verbose: false, url: undefined,
+    viewport: undefined, mobile: false, printApprovedAt: false,
   };
   if (argv.length === 0) throw new Failure(USAGE);
   const args = argv.slice(0, -1);
@@ -66,6 +72,14 @@ function parseArgs(argv) {
       case '--timeout-ms': opts.timeoutMs = Number(value(arg)); break;
       case '--user-code': opts.userCode = value(arg); break;
       case '--verbose': opts.verbose = true; break;
+      case '--viewport': {
+        const m = /^(\d{2,5})x(\d{2,5})$/.exec(value(arg));
+        if (!m) throw new Failure('--viewport needs WIDTHxHEIGHT, e.g. 390x844');
+        opts.viewport = { width: Number(m[1]), height: Number(m[2]) };
+        break;
+      }
+      case '--mobile': opts.mobile = true; break;
+      case '--print-approved-at': opts.printApprovedAt = true; break;
       case '-h': case '--help': throw new Failure(USAGE);
       default: throw new Failure(`unknown argument ${arg} (the URL must be the last argument)`);
     }
@@ -135,7 +149,13 @@ async function run(opts, state) {
       ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'),
     },
     timeout: Math.max(1000, deadline - Date.now()),
-    viewport: { width: 1000, height: 800 },
+    viewport: opts.viewport ?? (opts.mobile ? { width: 390, height: 844 } : { width: 1000, height: 800 }),
+    ...(opts.mobile ? {
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 3,
+      userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36',
+    } : {}),
     // Fixed, so the machine's LANG never changes which language the IdP picks (Accept-Language).
     locale: opts.locale,
   });
@@ -213,6 +233,7 @@ async function run(opts, state) {
       if (consents > 0) { await sleep(50); continue; }
       consents += 1;
       say(`consent page, clicking ${opts.deny ? 'Deny' : 'Allow'}`);
+      if (opts.printApprovedAt && !opts.deny) process.stdout.write(`${JSON.stringify({ event: 'approved', at: Date.now() })}\n`);
       await submitAndWait(page, opts.deny ? '#consent-deny' : '#consent-allow', deadline);
       continue;
     }

@@ -69,30 +69,15 @@ void renderQr(const QUrl &uri)
     require(!QrCode::toTerminalText(text).isEmpty(), "terminal text for an encodable text");
 }
 
-} // namespace
-
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+// One input: every invariant below holds for any bytes.
+void fuzzOne(const QByteArray &body)
 {
-    Fuzz::quietLogging();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
-{
-    const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
     static constexpr int kStatuses[] = {200, 201, 400, 401, 429, 500, 503, 0};
     for (const int status : kStatuses) {
         const int retryAfter = status == 429 || status == 503 ? 17 : 0;
         const auto reply = DeviceAuthorizationResponse::fromReply(status, body, retryAfter);
         if (!reply) {
-            const Error error = reply.error();
-            require(error.isError(), "a refused reply carries an error");
-            (void)error.message();
-            if (status == 429)
-                require(error.code() == Error::Code::RateLimited && error.retryAfter() == retryAfter,
-                        "429 is RateLimited with its Retry-After");
-            if (status >= 500 && status <= 599)
-                require(error.code() == Error::Code::ServerError && error.isTransient(), "5xx is a transient ServerError");
+            Fuzz::checkRefusedReply(reply.error(), status, retryAfter);
             continue;
         }
         require(status >= 200 && status <= 299, "only a 2xx reply can succeed");
@@ -102,10 +87,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                 "verification_uri_complete is an absolute http(s) URL when present");
         require(reply->expiresIn() > 0 && reply->interval() > 0, "expires_in and interval are positive");
         if (status == 200) { // once is enough for what follows
-            poll(*reply, size ? data[0] : 0);
+            poll(*reply, body.isEmpty() ? 0 : std::uint8_t(body.front()));
             renderQr(reply->verificationUriComplete().isEmpty() ? reply->verificationUri()
                                                                 : reply->verificationUriComplete());
         }
     }
-    return 0;
 }
+
+} // namespace
+
+CONCIERGE_FUZZ_TARGET([] {}, fuzzOne)

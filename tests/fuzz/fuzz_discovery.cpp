@@ -72,22 +72,17 @@ void check(const QByteArray &document, const QString &expectedIssuer)
     }
 }
 
-} // namespace
-
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+// One input: every invariant below holds for any bytes.
+void fuzzOne(const QByteArray &input)
 {
-    Fuzz::quietLogging();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
-{
-    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
     const QString fixedIssuer = Fuzz::qs(Fuzz::kIssuer);
     check(input, fixedIssuer);
     if (const auto doc = Internal::Json::parseObject(input)) {
         if (const auto own = Internal::Json::string(*doc, "issuer"); own && *own != fixedIssuer)
             check(input, *own);
     }
-    return 0;
 }
+
+} // namespace
+
+CONCIERGE_FUZZ_TARGET([] {}, fuzzOne)

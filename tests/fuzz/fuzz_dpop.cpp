@@ -71,18 +71,9 @@ QList<QPair<QByteArray, QByteArray>> headerLines(const QByteArray &input)
     return headers;
 }
 
-} // namespace
-
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+// One input: every invariant below holds for any bytes.
+void fuzzOne(const QByteArray &input)
 {
-    Fuzz::quietLogging();
-    (void)fixedKey();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
-{
-    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
 
     // The scheme and the parameter name are tokens (the value may be a quoted-string with
     // quoted-pairs, so it need not appear literally).
@@ -119,5 +110,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             proofVerifies(*key, {});
         }
     }
-    return 0;
 }
+
+} // namespace
+
+CONCIERGE_FUZZ_TARGET([] { (void)fixedKey(); }, fuzzOne)

@@ -112,18 +112,9 @@ void check(const QByteArray &compact, const IdTokenExpectations &expected)
                   "trusted-storage load gives the same claims as validation");
 }
 
-} // namespace
-
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+// One input: every invariant below holds for any bytes.
+void fuzzOne(const QByteArray &input)
 {
-    Fuzz::quietLogging();
-    (void)fixture();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
-{
-    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
     QByteArray compact = input;
     if (input.startsWith('{')) {
         const qsizetype newline = input.indexOf('\n');
@@ -137,5 +128,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     // On its own too: the structural checks must never crash, whatever the signature.
     if (const auto stored = idTokenFromTrustedStorage(compact); stored.ok())
         exercise(*stored);
-    return 0;
 }
+
+} // namespace
+
+CONCIERGE_FUZZ_TARGET([] { (void)fixture(); }, fuzzOne)

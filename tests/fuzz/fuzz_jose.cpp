@@ -156,18 +156,9 @@ void checkCompact(const QByteArray &input)
     }
 }
 
-} // namespace
-
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+// One input: every invariant below holds for any bytes.
+void fuzzOne(const QByteArray &input)
 {
-    Fuzz::quietLogging();
-    (void)keys();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
-{
-    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
     checkCompact(input);
     checkJsonReaders(input);
     checkLenientReader(input);
@@ -175,5 +166,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     // A base64url segment that decodes is the header or payload JSON of some token.
     if (const auto decoded = Jose::base64UrlDecode(input))
         checkJsonReaders(*decoded);
-    return 0;
 }
+
+} // namespace
+
+CONCIERGE_FUZZ_TARGET([] { (void)keys(); }, fuzzOne)

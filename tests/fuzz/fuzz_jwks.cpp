@@ -47,21 +47,13 @@ void useKey(const Jose::JsonWebKeySet &set, const Jose::JsonWebKey &key, bool ve
     }
 }
 
-} // namespace
-
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+// One input: every invariant below holds for any bytes.
+void fuzzOne(const QByteArray &input)
 {
-    Fuzz::quietLogging();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
-{
-    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
     const auto set = Jose::JsonWebKeySet::fromJson(input);
     if (!set) {
         require(set.error().code() == Error::Code::JwksInvalid, "a refused JWKS is JwksInvalid");
-        return 0;
+        return;
     }
     const auto doc = Jose::parseStrictJsonObject(input);
     require(doc && doc->contains("keys") && (*doc)["keys"].is_array(), "an accepted JWKS has a keys array");
@@ -83,5 +75,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         }
     }
     require(set->candidates(Jose::Algorithm::Unsupported, std::nullopt).empty(), "no key fits Unsupported");
-    return 0;
 }
+
+} // namespace
+
+CONCIERGE_FUZZ_TARGET([] {}, fuzzOne)

@@ -59,18 +59,9 @@ void check(const QUrl &redirect)
     }
 }
 
-} // namespace
-
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+// One input: every invariant below holds for any bytes.
+void fuzzOne(const QByteArray &input)
 {
-    Fuzz::quietLogging();
-    (void)fixture();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
-{
-    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
 
     // formDecode and its inverse.
     const auto fields = Internal::formDecode(input);
@@ -88,5 +79,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     // A whole URL, as an app passes a private-use-scheme redirect to Session::handleRedirect.
     if (input.contains(':'))
         check(QUrl(QString::fromUtf8(input)));
-    return 0;
 }
+
+} // namespace
+
+CONCIERGE_FUZZ_TARGET([] { (void)fixture(); }, fuzzOne)

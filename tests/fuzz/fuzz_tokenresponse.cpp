@@ -14,29 +14,17 @@
 using namespace Concierge;
 using Concierge::Fuzz::require;
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    Fuzz::quietLogging();
-    return 0;
-}
+namespace {
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+// One input: every invariant below holds for any bytes.
+void fuzzOne(const QByteArray &body)
 {
-    const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
     static constexpr int kStatuses[] = {200, 201, 204, 302, 400, 401, 403, 429, 500, 503, 0, -1, 999};
     for (const int status : kStatuses) {
         const int retryAfter = status == 429 || status == 503 ? 30 : 0;
         const auto reply = TokenResponse::fromReply(status, body, retryAfter);
         if (!reply) {
-            const Error error = reply.error();
-            require(error.isError(), "a refused reply carries an error");
-            (void)error.message(); // server-provided error text reaches the UI through this
-            (void)error.id();
-            if (status == 429)
-                require(error.code() == Error::Code::RateLimited && error.retryAfter() == retryAfter,
-                        "429 is RateLimited with its Retry-After");
-            if (status >= 500 && status <= 599)
-                require(error.code() == Error::Code::ServerError && error.isTransient(), "5xx is a transient ServerError");
+            Fuzz::checkRefusedReply(reply.error(), status, retryAfter);
             continue;
         }
         require(status >= 200 && status <= 299, "only a 2xx reply can succeed");
@@ -48,5 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         (void)reply->refreshToken();
         (void)reply->idToken();
     }
-    return 0;
 }
+
+} // namespace
+
+CONCIERGE_FUZZ_TARGET([] {}, fuzzOne)

@@ -112,4 +112,16 @@ void quietLogging()
     QLoggingCategory::setFilterRules(QStringLiteral("concierge.*=false\nqt.*=false"));
 }
 
+void checkRefusedReply(const Error &error, int status, int retryAfter)
+{
+    require(error.isError(), "a refused reply carries an error");
+    (void)error.message(); // server-provided error text reaches the UI through this
+    (void)error.id();
+    if (status == 429)
+        require(error.code() == Error::Code::RateLimited && error.retryAfter() == retryAfter,
+                "429 is RateLimited with its Retry-After");
+    if (status >= 500 && status <= 599)
+        require(error.code() == Error::Code::ServerError && error.isTransient(), "5xx is a transient ServerError");
+}
+
 } // namespace Concierge::Fuzz

@@ -10,12 +10,14 @@
 // by make_seeds and discarded; only their public halves are committed.
 
 #include <concierge/authorizationrequest.h>
+#include <concierge/error.h>
 #include <concierge/providermetadata.h>
 
 #include <QtCore/QByteArray>
 #include <QtCore/QByteArrayView>
 #include <QtCore/QString>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -64,4 +66,24 @@ AuthorizationRequest fixedRequest(const ProviderMetadata &metadata);
 //! Quiets the SDK's logging categories (the loopback listener logs every refused request).
 void quietLogging();
 
+//! The invariants of an endpoint reply that was refused with \a error: it is an error with a
+//! readable message and id; 429 is RateLimited with its Retry-After; 5xx is a transient ServerError.
+void checkRefusedReply(const Error &error, int status, int retryAfter);
+
 } // namespace Concierge::Fuzz
+
+//! Defines a target's libFuzzer entry points: LLVMFuzzerInitialize quiets logging and runs \a setup
+//! once (build fixtures there, so the first input is not slower than the rest);
+//! LLVMFuzzerTestOneInput hands every input to \a run as a QByteArray.
+#define CONCIERGE_FUZZ_TARGET(setup, run)                                                          \
+    extern "C" int LLVMFuzzerInitialize(int *, char ***)                                           \
+    {                                                                                              \
+        Concierge::Fuzz::quietLogging();                                                           \
+        (setup)();                                                                                 \
+        return 0;                                                                                  \
+    }                                                                                              \
+    extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)             \
+    {                                                                                              \
+        (run)(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));                  \
+        return 0;                                                                                  \
+    }
