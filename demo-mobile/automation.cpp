@@ -85,20 +85,37 @@ void Automation::onStdin()
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
         if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-            emitEvent(QStringLiteral("automation_error"), {{QStringLiteral("reason"), QStringLiteral("not a JSON object")}});
+            emitEvent(QStringLiteral("command"), {{QStringLiteral("ok"), false}, {QStringLiteral("detail"), QStringLiteral("not a JSON object")}});
             continue;
         }
         command(doc.object().toVariantMap());
     }
 }
 
+namespace {
+// The visual tree, depth first: covers Repeater delegates and popups (in the window's overlay), which
+// are not QObject children of the screens.
+void collect(QQuickItem *item, const QString &objectName, QList<QQuickItem *> *out)
+{
+    if (item->objectName() == objectName)
+        out->append(item);
+    const auto children = item->childItems();
+    for (QQuickItem *child : children)
+        collect(child, objectName, out);
+}
+} // namespace
+
 QObject *Automation::find(const QString &objectName) const
 {
     if (!m_window)
         return nullptr;
-    // The visible one wins: several screens may stay instantiated in a StackView.
-    const auto all = m_window->contentItem()->findChildren<QQuickItem *>(objectName);
-    for (QQuickItem *item : all)
+    QQuickItem *root = m_window->contentItem();
+    while (root->parentItem())
+        root = root->parentItem();
+    QList<QQuickItem *> all;
+    collect(root, objectName, &all);
+    // The visible one wins: every screen stays instantiated.
+    for (QQuickItem *item : std::as_const(all))
         if (item->isVisible())
             return item;
     return all.isEmpty() ? nullptr : all.first();
@@ -139,27 +156,34 @@ bool Automation::click(const QString &objectName, QString *why)
 
 void Automation::command(const QVariantMap &command)
 {
+    const QString name = command.value(QStringLiteral("command")).toString();
+    const QString object = command.value(QStringLiteral("object")).toString();
+    const auto answer = [this, &name, &object](bool ok, const QString &detail = {}) {
+        QVariantMap result{{QStringLiteral("command"), name}, {QStringLiteral("ok"), ok}};
+        if (!object.isEmpty())
+            result.insert(QStringLiteral("object"), object);
+        if (!detail.isEmpty())
+            result.insert(QStringLiteral("detail"), detail);
+        emitEvent(QStringLiteral("command"), result);
+    };
     QString why;
-    if (command.contains(QStringLiteral("click"))) {
-        const QString name = command.value(QStringLiteral("click")).toString();
-        if (click(name, &why))
-            emitEvent(QStringLiteral("clicked"), {{QStringLiteral("target"), name}});
-        else
-            emitEvent(QStringLiteral("automation_error"), {{QStringLiteral("target"), name}, {QStringLiteral("reason"), why}});
-    } else if (command.contains(QStringLiteral("set"))) {
-        const QString name = command.value(QStringLiteral("set")).toString();
-        QObject *item = find(name);
-        if (item && item->setProperty("text", command.value(QStringLiteral("text"))))
-            emitEvent(QStringLiteral("typed"), {{QStringLiteral("target"), name}});
-        else
-            emitEvent(QStringLiteral("automation_error"), {{QStringLiteral("target"), name}, {QStringLiteral("reason"), QStringLiteral("no text field")}});
-    } else if (command.contains(QStringLiteral("open_url"))) {
-        Q_EMIT openUrlRequested(QUrl(command.value(QStringLiteral("open_url")).toString()));
-    } else if (command.contains(QStringLiteral("screenshot"))) {
-        screenshot(command.value(QStringLiteral("screenshot")).toString());
-    } else if (command.contains(QStringLiteral("quit"))) {
+    if (name == QLatin1String("click")) {
+        const bool ok = click(object, &why);
+        answer(ok, why);
+    } else if (name == QLatin1String("set")) {
+        QObject *item = find(object);
+        answer(item && item->setProperty("text", command.value(QStringLiteral("text"))),
+               item ? QString() : QStringLiteral("no such item"));
+    } else if (name == QLatin1String("open_url")) {
+        answer(true);
+        Q_EMIT openUrlRequested(QUrl(command.value(QStringLiteral("url")).toString()));
+    } else if (name == QLatin1String("screenshot")) {
+        answer(!m_screenshotDir.isEmpty() && m_window);
+        screenshot(command.value(QStringLiteral("name")).toString());
+    } else if (name == QLatin1String("quit")) {
+        answer(true);
         QCoreApplication::quit();
     } else {
-        emitEvent(QStringLiteral("automation_error"), {{QStringLiteral("reason"), QStringLiteral("unknown command")}});
+        answer(false, QStringLiteral("unknown command"));
     }
 }

@@ -11,12 +11,13 @@
 /*
   Test automation for the phone app (--automation): one JSON object per line on stdout for what
   happens ({"event":"screen","name":"home"}, {"event":"signed_in",...}, {"event":"error",...}), and
-  commands read from stdin, one JSON object per line, that act through the real UI:
-    {"click":"objectName"}                 a mouse click in the middle of that item
-    {"set":"objectName","text":"..."}      types into a text field
-    {"open_url":"..."}                     a link handed over by the OS (deep link)
-    {"screenshot":"name"}                  saves <screenshot-dir>/<name>.png
-    {"quit":true}
+  commands read from stdin, one JSON object per line (the kiosk's format), that act through the
+  real UI; each is answered by {"event":"command","command":...,"ok":...}:
+    {"command":"click","object":"objectName"}          a press/release in the middle of that item
+    {"command":"set","object":"objectName","text":".."} types into a text field
+    {"command":"open_url","url":"..."}                  a link handed over by the OS (deep link)
+    {"command":"screenshot","name":"..."}               saves <screenshot-dir>/<name>.png
+    {"command":"quit"}
   Never prints a token, code or link: events carry ids and names only.
 */
 class Automation : public QObject

@@ -74,6 +74,7 @@ int main(int argc, char *argv[])
     QObject::connect(&language, &Language::changed, &shop, [&] {
         shop.setLanguage(language.code());
         Q_EMIT shop.profileChanged(); // names come in the chosen script
+        shop.reload();                // offers and product names in the chosen language
     });
 
     Automation automation(parser.isSet(automationOption), parser.value(shotsOption));

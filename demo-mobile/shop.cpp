@@ -12,6 +12,7 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QLocale>
 #include <QtCore/QProcess>
 #include <QtCore/QSaveFile>
 #include <QtCore/QStandardPaths>
@@ -22,39 +23,6 @@ using Concierge::Error;
 using Concierge::Session;
 
 namespace {
-
-QString str(const QJsonObject &o, std::initializer_list<const char *> keys)
-{
-    for (const char *k : keys) {
-        const auto v = o.value(QLatin1String(k));
-        if (v.isString())
-            return v.toString();
-        if (v.isDouble())
-            return QString::number(v.toDouble());
-    }
-    return {};
-}
-
-int num(const QJsonObject &o, std::initializer_list<const char *> keys, int fallback = 0)
-{
-    for (const char *k : keys) {
-        const auto v = o.value(QLatin1String(k));
-        if (v.isDouble())
-            return v.toInt();
-    }
-    return fallback;
-}
-
-QJsonArray listIn(const QJsonDocument &doc, std::initializer_list<const char *> keys)
-{
-    if (doc.isArray())
-        return doc.array();
-    const QJsonObject o = doc.object();
-    for (const char *k : keys)
-        if (o.value(QLatin1String(k)).isArray())
-            return o.value(QLatin1String(k)).toArray();
-    return {};
-}
 
 bool isOffline(const Error &error)
 {
@@ -67,13 +35,14 @@ Shop::Shop(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
 {
-    if (m_options.apiBase.isEmpty())
+    if (m_options.apiBase.isEmpty()) // the dev IdP serves it; tools can read it from <issuer>/__dev/services
         m_options.apiBase = m_options.issuer + QStringLiteral("/storefront/v1");
 
     Concierge::ProviderConfig config(m_options.issuer, QStringLiteral("storefront-mobile"));
     config.setScopes({QStringLiteral("openid"), QStringLiteral("profile"), QStringLiteral("email"),
                       QStringLiteral("offline_access")});
     Platform::configureRedirect(config);
+    config.setDpopEnabled(true); // sender-constrained tokens: a copied token is useless off this phone
 
     m_session = new Session(config, this);
     m_session->setProfile(QStringLiteral("shopper"));
@@ -314,6 +283,7 @@ void Shop::onSignedOut()
     m_cartTotal = 0;
     m_storefrontLoaded = false;
     m_apiProfile.clear();
+    m_points = 0;
     m_phone.clear();
     m_birthday.clear();
     m_retry.stop();
@@ -362,14 +332,16 @@ QString Shop::email() const
 
 QString Shop::tier() const
 {
-    const QString api = m_apiProfile.value(QStringLiteral("loyalty_tier")).toString();
+    const QString api = m_apiProfile.value(QStringLiteral("loyalty")).toMap().value(QStringLiteral("tier")).toString();
     return api.isEmpty() ? m_session->tokens().idToken().claim(QStringLiteral("loyalty_tier")).toString() : api;
 }
 
 QVariantList Shop::grantedScopes() const
 {
     QVariantList out;
-    const QStringList scopes = m_session->tokens().scopes();
+    QStringList scopes = m_session->tokens().scopes();
+    if (m_session->tokens().hasRefreshToken() && !scopes.contains(QStringLiteral("offline_access")))
+        scopes.append(QStringLiteral("offline_access"));
     for (const QString &scope : scopes) {
         QString title, detail;
         if (scope == QLatin1String("openid")) {
@@ -387,7 +359,7 @@ QVariantList Shop::grantedScopes() const
         } else if (scope == QLatin1String("phone")) {
             title = tr("Your phone number");
             detail = tr("For delivery updates and phone-only offers.");
-        } else if (scope == QLatin1String("birthday") || scope == QLatin1String("birthdate")) {
+        } else if (scope == QLatin1String("storefront.birthday")) {
             title = tr("Your birthday");
             detail = tr("For a birthday treat every year.");
         } else if (scope == QLatin1String("address")) {
@@ -414,6 +386,8 @@ QVariantList Shop::sharedClaims() const
     add(tr("Name"), displayName());
     add(tr("Email"), token.claim(QStringLiteral("email")));
     add(tr("Loyalty tier"), tier());
+    if (m_points > 0)
+        add(tr("Points"), QLocale().toString(m_points));
     add(tr("Language"), token.claim(QStringLiteral("locale")));
     add(tr("Time zone"), token.claim(QStringLiteral("zoneinfo")));
     add(tr("Phone"), m_phone.isEmpty() ? token.claim(QStringLiteral("phone_number")).toString() : m_phone);
@@ -424,13 +398,15 @@ QVariantList Shop::sharedClaims() const
 // ---------------------------------------------------------------------------------- storefront
 
 void Shop::api(const QByteArray &verb, const QString &path, const QString &action, Json done,
-               std::function<void(const Error &)> failed)
+               std::function<void(const Error &)> failed, const QByteArray &body)
 {
     QNetworkRequest request(QUrl(m_options.apiBase + path));
     request.setRawHeader("Accept", "application/json");
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!m_options.language.isEmpty())
         request.setRawHeader("Accept-Language", m_options.language.toLatin1());
-    m_session->sendRequest(verb, request, {}, this,
+    m_session->sendRequest(verb, request, body, this,
                            [this, action, done, failed](const Concierge::Result<Concierge::HttpReply> &reply) {
         Error error;
         if (!reply)
@@ -477,52 +453,83 @@ void Shop::reload()
         fail(QStringLiteral("storefront"), error);
     };
     api("GET", QStringLiteral("/me"), QStringLiteral("storefront"), [this](const QJsonDocument &doc) {
-        m_apiProfile = doc.object().toVariantMap();
-        m_phone = m_apiProfile.value(QStringLiteral("phone_number")).toString();
-        m_birthday = m_apiProfile.value(QStringLiteral("birthdate")).toString();
-        if (m_birthday.isEmpty())
-            m_birthday = m_apiProfile.value(QStringLiteral("birthday")).toString();
+        const QJsonObject me = doc.object();
+        m_apiProfile = me.toVariantMap();
+        m_points = me.value(QLatin1String("loyalty")).toObject().value(QLatin1String("points")).toInt();
+        m_phone = me.value(QLatin1String("phone_number")).toString();
+        m_birthday = me.value(QLatin1String("birthdate")).toString();
         Q_EMIT profileChanged();
     }, offline);
     api("GET", QStringLiteral("/me/cart"), QStringLiteral("storefront"), [this](const QJsonDocument &doc) {
-        QVariantList items;
-        int total = 0;
-        for (const auto &value : listIn(doc, {"items", "lines"})) {
-            const QJsonObject o = value.toObject();
-            const QJsonObject product = o.value(QLatin1String("product")).toObject();
-            const int qty = num(o, {"quantity", "qty"}, 1);
-            const int price = num(o, {"unit_price", "price"}, num(product, {"price"}));
-            QString name = str(o, {"name", "title"});
-            if (name.isEmpty())
-                name = str(product, {"name", "title"});
-            total += qty * price;
-            items.append(QVariantMap{{QStringLiteral("name"), name},
-                                     {QStringLiteral("quantity"), qty},
-                                     {QStringLiteral("price"), price},
-                                     {QStringLiteral("sku"), str(o, {"sku", "product_id", "id"})}});
-        }
-        const int declared = num(doc.object(), {"total", "subtotal"}, -1);
-        m_cart = items;
-        m_cartTotal = declared >= 0 ? declared : total;
-        m_storefrontLoaded = true;
-        Q_EMIT cartChanged();
-        Q_EMIT event(QStringLiteral("cart_loaded"), {{QStringLiteral("items"), items.size()},
-                                                     {QStringLiteral("total"), m_cartTotal}});
+        applyCart(doc.object());
     }, offline);
     api("GET", QStringLiteral("/me/offers"), QStringLiteral("storefront"), [this](const QJsonDocument &doc) {
         QVariantList offers;
-        for (const auto &value : listIn(doc, {"offers", "items"})) {
+        const QJsonObject root = doc.object();
+        for (const auto &value : root.value(QLatin1String("offers")).toArray()) {
             const QJsonObject o = value.toObject();
-            offers.append(QVariantMap{{QStringLiteral("id"), str(o, {"id"})},
-                                      {QStringLiteral("title"), str(o, {"title", "name"})},
-                                      {QStringLiteral("detail"), str(o, {"description", "detail"})},
-                                      {QStringLiteral("badge"), str(o, {"badge", "discount"})},
-                                      {QStringLiteral("requires"), str(o, {"requires_scope", "requires"})},
-                                      {QStringLiteral("locked"), o.value(QLatin1String("locked")).toBool()}});
+            offers.append(QVariantMap{{QStringLiteral("id"), o.value(QLatin1String("id")).toString()},
+                                      {QStringLiteral("title"), o.value(QLatin1String("title")).toString()},
+                                      {QStringLiteral("detail"), o.value(QLatin1String("text")).toString()},
+                                      {QStringLiteral("expires"), o.value(QLatin1String("expires")).toString()},
+                                      {QStringLiteral("requires"), QString()},
+                                      {QStringLiteral("locked"), false}});
+        }
+        for (const auto &value : root.value(QLatin1String("locked")).toArray()) {
+            const QJsonObject o = value.toObject();
+            offers.append(QVariantMap{{QStringLiteral("id"), o.value(QLatin1String("id")).toString()},
+                                      {QStringLiteral("title"), o.value(QLatin1String("title")).toString()},
+                                      {QStringLiteral("detail"), QString()},
+                                      {QStringLiteral("expires"), QString()},
+                                      {QStringLiteral("requires"), o.value(QLatin1String("scope")).toString()},
+                                      {QStringLiteral("locked"), true}});
         }
         m_offers = offers;
         Q_EMIT offersChanged();
     }, offline);
+    if (m_products.isEmpty()) {
+        api("GET", QStringLiteral("/products"), QStringLiteral("storefront"), [this](const QJsonDocument &doc) {
+            QVariantList products;
+            for (const auto &value : doc.object().value(QLatin1String("products")).toArray()) {
+                const QJsonObject o = value.toObject();
+                products.append(QVariantMap{{QStringLiteral("id"), o.value(QLatin1String("id")).toString()},
+                                            {QStringLiteral("name"), o.value(QLatin1String("name")).toString()},
+                                            {QStringLiteral("price"), o.value(QLatin1String("price_yen")).toInt()}});
+            }
+            m_products = products;
+            Q_EMIT productsChanged();
+        }, offline);
+    }
+}
+
+void Shop::applyCart(const QJsonObject &cart)
+{
+    QVariantList items;
+    for (const auto &value : cart.value(QLatin1String("items")).toArray()) {
+        const QJsonObject o = value.toObject();
+        items.append(QVariantMap{{QStringLiteral("id"), o.value(QLatin1String("id")).toString()},
+                                 {QStringLiteral("name"), o.value(QLatin1String("name")).toString()},
+                                 {QStringLiteral("quantity"), o.value(QLatin1String("quantity")).toInt()},
+                                 {QStringLiteral("price"), o.value(QLatin1String("price_yen")).toInt()},
+                                 {QStringLiteral("lineTotal"), o.value(QLatin1String("line_total_yen")).toInt()}});
+    }
+    m_cart = items;
+    m_cartTotal = cart.value(QLatin1String("total_yen")).toInt();
+    m_storefrontLoaded = true;
+    Q_EMIT cartChanged();
+    Q_EMIT event(QStringLiteral("cart_loaded"), {{QStringLiteral("items"), items.size()},
+                                                 {QStringLiteral("total_yen"), m_cartTotal}});
+}
+
+void Shop::addToCart(const QString &productId)
+{
+    clearError();
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("product_id"), productId},
+                                                      {QStringLiteral("quantity"), 1}}).toJson(QJsonDocument::Compact);
+    api("POST", QStringLiteral("/me/cart/items"), QStringLiteral("cart"), [this](const QJsonDocument &doc) {
+        applyCart(doc.object());
+        notice(tr("Added to your cart."));
+    }, {}, body);
 }
 
 void Shop::requestScope(const QString &scope)

@@ -13,6 +13,7 @@
 #include <functional>
 
 class QJsonDocument;
+class QJsonObject;
 
 /*
   The phone app's view model: one Concierge::Session for the shopper (client storefront-mobile, kept
@@ -37,6 +38,8 @@ class Shop : public QObject
     Q_PROPERTY(QVariantList cart READ cart NOTIFY cartChanged)
     Q_PROPERTY(int cartTotal READ cartTotal NOTIFY cartChanged)
     Q_PROPERTY(QVariantList offers READ offers NOTIFY offersChanged)
+    Q_PROPERTY(QVariantList products READ products NOTIFY productsChanged)
+    Q_PROPERTY(int points READ points NOTIFY profileChanged)
     Q_PROPERTY(bool storefrontLoaded READ isStorefrontLoaded NOTIFY cartChanged)
     Q_PROPERTY(QVariantList grantedScopes READ grantedScopes NOTIFY profileChanged)
     Q_PROPERTY(QVariantList sharedClaims READ sharedClaims NOTIFY profileChanged)
@@ -80,6 +83,8 @@ public:
     QVariantList cart() const { return m_cart; }
     int cartTotal() const { return m_cartTotal; }
     QVariantList offers() const { return m_offers; }
+    QVariantList products() const { return m_products; }
+    int points() const { return m_points; }
     bool isStorefrontLoaded() const { return m_storefrontLoaded; }
     QVariantList grantedScopes() const;
     QVariantList sharedClaims() const;
@@ -107,6 +112,7 @@ public Q_SLOTS:
     bool handleUrl(const QUrl &url);
 
     void reload();
+    void addToCart(const QString &productId);
     void clearError();
     void clearNotice();
 
@@ -133,6 +139,7 @@ Q_SIGNALS:
     void profileChanged();
     void cartChanged();
     void offersChanged();
+    void productsChanged();
     void magicLinkChanged();
     void biometricChanged();
     //! For automation: one event per notable thing (signed_in, signed_out, error, download, ...).
@@ -148,7 +155,8 @@ private:
     void onSignedIn();
     void onSignedOut();
     void api(const QByteArray &verb, const QString &path, const QString &action, Json done,
-             std::function<void(const Concierge::Error &)> failed = {});
+             std::function<void(const Concierge::Error &)> failed = {}, const QByteArray &body = {});
+    void applyCart(const QJsonObject &cart);
     void loadProfileExtras();
     void refreshBiometric();
     Concierge::SignInOptions signInOptions() const;
@@ -165,6 +173,8 @@ private:
     QVariantList m_cart;
     int m_cartTotal = 0;
     QVariantList m_offers;
+    QVariantList m_products;
+    int m_points = 0;
     bool m_storefrontLoaded = false;
     QString m_phone;
     QString m_birthday;

@@ -84,7 +84,7 @@ Rectangle {
                             id: price
                             anchors.right: parent.right
                             anchors.verticalCenter: parent.verticalCenter
-                            text: Theme.yen(modelData.price * modelData.quantity)
+                            text: Theme.yen(modelData.lineTotal)
                             font.pixelSize: Theme.fontBody
                             font.weight: Font.DemiBold
                             color: Theme.text
@@ -105,6 +105,49 @@ Rectangle {
                 color: Theme.textSoft
                 font.pixelSize: 12
                 text: qsTr("Prices include tax.")
+            }
+            Text {
+                visible: screen.shop && screen.shop.products.length > 0
+                Layout.topMargin: 8
+                text: qsTr("Popular in store")
+                font.pixelSize: Theme.fontLarge
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+            Card {
+                Layout.fillWidth: true
+                visible: screen.shop && screen.shop.products.length > 0
+                spacing: 0
+                Repeater {
+                    model: screen.shop ? screen.shop.products : []
+                    delegate: Item {
+                        required property var modelData
+                        required property int index
+                        width: parent.width
+                        height: 56
+                        Rectangle { visible: index > 0; width: parent.width; height: 1; color: Theme.line }
+                        Column {
+                            anchors.left: parent.left
+                            anchors.right: add.left
+                            anchors.rightMargin: 8
+                            anchors.verticalCenter: parent.verticalCenter
+                            Text { text: modelData.name; font.pixelSize: 14; color: Theme.text; elide: Text.ElideRight; width: parent.width }
+                            Text { text: Theme.yen(modelData.price); font.pixelSize: 13; color: Theme.textSoft }
+                        }
+                        Button {
+                            id: add
+                            objectName: "add_" + modelData.id
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
+                            width: 40; height: 40
+                            enabled: screen.shop && screen.shop.online && !screen.shop.busy
+                            contentItem: Text { text: "+"; color: Theme.accent; font.pixelSize: 22; font.weight: Font.Bold; horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter }
+                            background: Rectangle { radius: 20; color: add.down ? Theme.accent : Theme.accentSoft }
+                            onClicked: screen.shop.addToCart(modelData.id)
+                            Accessible.name: qsTr("Add %1 to the cart").arg(modelData.name)
+                        }
+                    }
+                }
             }
         }
     }

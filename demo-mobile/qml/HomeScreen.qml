@@ -20,8 +20,7 @@ Rectangle {
     function scopeAsk(scope) {
         switch (scope) {
         case "phone": return qsTr("Add your phone number to unlock")
-        case "birthday":
-        case "birthdate": return qsTr("Add your birthday to unlock")
+        case "storefront.birthday": return qsTr("Add your birthday to unlock")
         default: return qsTr("Share a little more to unlock")
         }
     }
@@ -75,6 +74,14 @@ Rectangle {
                     Text { text: screen.shop ? screen.shop.displayName : ""; color: "white"; font.pixelSize: Theme.fontBody; elide: Text.ElideRight; width: parent.width }
                     Text { text: screen.shop ? screen.shop.email : ""; color: "white"; opacity: 0.85; font.pixelSize: 13; elide: Text.ElideRight; width: parent.width }
                 }
+                Column {
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
+                    anchors.margins: 20
+                    visible: screen.shop && screen.shop.points > 0
+                    Text { anchors.right: parent.right; text: screen.shop ? Number(screen.shop.points).toLocaleString(Qt.locale("en_US"), "f", 0) : ""; color: "white"; font.pixelSize: 22; font.weight: Font.Bold }
+                    Text { anchors.right: parent.right; text: qsTr("points"); color: "white"; opacity: 0.85; font.pixelSize: 12 }
+                }
             }
 
             Text {
@@ -112,6 +119,7 @@ Rectangle {
                             spacing: 3
                             Text { text: modelData.title; font.pixelSize: Theme.fontBody; font.weight: Font.DemiBold; color: Theme.text; width: parent.width; wrapMode: Text.Wrap }
                             Text { text: modelData.detail; visible: text.length > 0; font.pixelSize: 13; color: Theme.textSoft; width: parent.width; wrapMode: Text.Wrap }
+                            Text { text: modelData.expires.length > 0 ? qsTr("Until %1").arg(modelData.expires) : ""; visible: text.length > 0; font.pixelSize: 12; color: Theme.accent; width: parent.width }
                         }
                         Rectangle {
                             visible: modelData.badge.length > 0 && !modelData.locked
