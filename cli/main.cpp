@@ -40,6 +40,8 @@ const char kUsage[] =
     "  userinfo  Print the UserInfo claims of the stored sign-in\n"
     "  call URL  Authorized request (--method M); prints the HTTP status and body\n"
     "  logout    Revoke the tokens and forget the sign-in [--end-session [--open-with CMD]]\n"
+    "  unlock    Unlock a sign-in kept with --biometric (fingerprint); prints it like login\n"
+    "  status    Whether a stored sign-in exists, is locked, uses biometric unlock (never prompts)\n"
     "  help      Show this help\n"
     "\n"
     "login options:\n"
@@ -64,6 +66,7 @@ const char kUsage[] =
     "  --dpop                sender-constrained tokens (DPoP) when the provider offers them\n"
     "  --store KIND          memory (default: nothing kept) or keychain (kept for the commands below)\n"
     "  --profile NAME        name of the stored sign-in (default: default)\n"
+    "  --biometric           with --store keychain: keep the data key behind biometric unlock\n"
     "\n"
     "device options: --issuer URL --client-id ID [--scope S] [--store memory|keychain] [--profile NAME]\n"
     "  [--timeout SECONDS] [--qr] [--reveal-tokens] [--verbose]\n"
@@ -71,8 +74,10 @@ const char kUsage[] =
     "  --print-verification FILE  write {user_code, verification_uri, verification_uri_complete}\n"
     "                        to FILE (mode 0600) as soon as they are known (for scripts)\n"
     "\n"
-    "token, refresh, userinfo, call, logout: [--profile NAME] [--client-secret S [--client-auth M]] [--reveal-tokens]\n"
-    "  They use the sign-in stored by 'login --store keychain'.\n"
+    "token, refresh, userinfo, call, logout, unlock, status: [--profile NAME] [--client-secret S [--client-auth M]]\n"
+    "  [--reveal-tokens] [--unlock] [--timeout SECONDS]\n"
+    "  They use the sign-in stored by 'login --store keychain'. A sign-in kept with --biometric is locked:\n"
+    "  they fail with session_locked unless given --unlock (ask for the finger first).\n"
     "  --verbose             log progress to stderr\n"
     "\n"
     "Output: one JSON object on stdout. Exit 0 success, 1 operation error, 2 usage error.\n";
@@ -84,6 +89,7 @@ struct LoginArgs
     QStringList openWith;
     QString profile = QStringLiteral("default");
     bool keychain = false;
+    bool biometric = false;
     bool userinfo = false;
     bool refresh = false;
     bool revealTokens = false;
@@ -208,9 +214,20 @@ int runLogin(QCoreApplication &app, const LoginArgs &args)
 
     Run run{app};
     QObject::connect(&session, &Session::errorOccurred, &app, [&](const Error &error) { run.fail(error); });
+    // Last step: with --biometric, move the data key behind biometric unlock.
+    const auto finish = [&](QJsonObject out) {
+        if (!args.biometric)
+            return run.succeed(out);
+        session.enableBiometricUnlock(&app, [&, out](const Result<void> &enabled) mutable {
+            if (!enabled)
+                return run.fail(enabled.error());
+            out.insert(QStringLiteral("biometric_unlock"), true);
+            run.succeed(out);
+        });
+    };
     const auto afterUserInfo = [&](QJsonObject out) {
         if (!args.refresh)
-            return run.succeed(out);
+            return finish(out);
         // One refresh_token grant right after the sign-in (scripted checks of refresh behaviour).
         QObject::connect(&session, &Session::refreshed, &app, [&, out]() mutable {
             if (args.revealTokens) { // the tokens changed: show the new ones
@@ -219,7 +236,7 @@ int runLogin(QCoreApplication &app, const LoginArgs &args)
                     out.insert(QLatin1String(k), now.value(QLatin1String(k)));
             }
             addRefreshResult(out, session);
-            run.succeed(out);
+            finish(out);
         });
         session.refresh();
     };
@@ -248,9 +265,13 @@ int runLogin(QCoreApplication &app, const LoginArgs &args)
     return run.exec();
 }
 
+// What to do with a sign-in kept behind biometric unlock (restored Locked).
+enum class WhenLocked { Fail, Unlock, Proceed };
+
 // Runs \a body on the session restored from the keychain for \a profile.
 int withStoredSession(QCoreApplication &app, const QString &profile, const QString &clientSecret, bool clientAuthPost,
-                      const std::function<void(Session &, Run &)> &body)
+                      const std::function<void(Session &, Run &)> &body, WhenLocked whenLocked = WhenLocked::Fail,
+                      int unlockTimeout = 60)
 {
     const QJsonObject p = readProfiles().value(profile).toObject();
     Run run{app};
@@ -276,7 +297,22 @@ int withStoredSession(QCoreApplication &app, const QString &profile, const QStri
             return run.fail(restored.error());
         if (!*restored)
             return run.fail(Error(Error::Code::NotSignedIn, QStringLiteral("no stored sign-in for profile ") + profile));
-        body(session, run);
+        if (session.state() != Session::State::Locked || whenLocked == WhenLocked::Proceed)
+            return body(session, run);
+        if (whenLocked == WhenLocked::Fail)
+            return run.fail(Error(Error::Code::SessionLocked,
+                                  QStringLiteral("the sign-in is locked: run 'concierge unlock' or pass --unlock")));
+        // Ask for the finger; no match and cancel end the command, the sign-in stays (locked).
+        QObject::connect(&session, &Session::biometricPromptStarted, &app, [] {
+            std::fprintf(stderr, "concierge: waiting for a fingerprint to unlock the sign-in\n");
+            std::fflush(stderr);
+        });
+        QObject::connect(&session, &Session::unlocked, &app, [&] { body(session, run); });
+        QTimer::singleShot(unlockTimeout * 1000, &app, [&] {
+            run.fail(Error(Error::Code::Timeout, QStringLiteral("no finger was presented in time")));
+            session.cancel();
+        });
+        session.unlock();
     });
     return run.exec();
 }
@@ -301,6 +337,8 @@ struct StoredArgs
     bool clientAuthPost = false;
     bool revealTokens = false;
     bool endSession = false;
+    bool unlock = false;
+    int timeout = 60;
     QStringList openWith;
     QString method = QStringLiteral("GET");
     QString url;
@@ -318,7 +356,9 @@ Result<StoredArgs> parseStored(const QString &command, const QStringList &argume
     const QCommandLineOption openWith(QStringLiteral("open-with"), {}, QStringLiteral("CMD"));
     const QCommandLineOption method(QStringLiteral("method"), {}, QStringLiteral("M"));
     const QCommandLineOption verbose(QStringLiteral("verbose"));
-    p.addOptions({profile, store, secret, auth, reveal, endSession, openWith, method, verbose});
+    const QCommandLineOption unlock(QStringLiteral("unlock"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), {}, QStringLiteral("SECONDS"));
+    p.addOptions({profile, store, secret, auth, reveal, endSession, openWith, method, verbose, unlock, timeout});
     if (!p.parse(arguments))
         return Error(Error::Code::InvalidArgument, p.errorText());
     StoredArgs a;
@@ -334,6 +374,13 @@ Result<StoredArgs> parseStored(const QString &command, const QStringList &argume
     }
     a.revealTokens = p.isSet(reveal);
     a.endSession = p.isSet(endSession);
+    a.unlock = p.isSet(unlock) || command == QLatin1String("unlock");
+    if (p.isSet(timeout)) {
+        bool ok = false;
+        a.timeout = p.value(timeout).toInt(&ok);
+        if (!ok || a.timeout <= 0 || a.timeout > 3600)
+            return Error(Error::Code::InvalidArgument, QStringLiteral("--timeout takes 1..3600 seconds"));
+    }
     a.openWith = p.value(openWith).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (p.isSet(method))
         a.method = p.value(method).toUpper();
@@ -350,6 +397,42 @@ Result<StoredArgs> parseStored(const QString &command, const QStringList &argume
     return a;
 }
 
+// concierge status: what is stored for the profile, without a prompt and without the network.
+int storedStatus(QCoreApplication &app, const QString &profile)
+{
+    const QJsonObject p = readProfiles().value(profile).toObject();
+    Session session(ProviderConfig(p.value(QStringLiteral("issuer")).toString(), p.value(QStringLiteral("client_id")).toString()));
+    const auto availability = [&] {
+        switch (session.biometricAvailability()) {
+        case Session::BiometricAvailability::Available: return QStringLiteral("available");
+        case Session::BiometricAvailability::NotEnrolled: return QStringLiteral("not_enrolled");
+        case Session::BiometricAvailability::None: break;
+        }
+        return QStringLiteral("none");
+    };
+    QJsonObject out{{QStringLiteral("profile"), profile}, {QStringLiteral("status"), QStringLiteral("signed_out")},
+                    {QStringLiteral("biometric_unlock"), false}, {QStringLiteral("biometric_availability"), availability()}};
+    if (p.isEmpty()) {
+        Cli::printJson(out);
+        return Cli::Success;
+    }
+    out.insert(QStringLiteral("issuer"), session.config().issuer());
+    session.setStorage(Session::Storage::Keychain);
+    session.setProfile(profile);
+    Run run{app};
+    session.restore(&app, [&](const Result<bool> &restored) {
+        if (!restored)
+            return run.fail(restored.error());
+        const bool locked = session.state() == Session::State::Locked;
+        out.insert(QStringLiteral("status"), !*restored ? QStringLiteral("signed_out")
+                                             : locked   ? QStringLiteral("locked")
+                                                        : QStringLiteral("signed_in"));
+        out.insert(QStringLiteral("biometric_unlock"), session.isBiometricUnlockEnabled());
+        run.succeed(out);
+    });
+    return run.exec();
+}
+
 int storedCommand(QCoreApplication &app, const QString &command, const QStringList &arguments)
 {
     const auto parsed = parseStored(command, arguments);
@@ -361,8 +444,18 @@ int storedCommand(QCoreApplication &app, const QString &command, const QStringLi
         if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
             return Cli::usageError(QStringLiteral("call needs an http(s) URL"));
     }
+    if (command == QLatin1String("status"))
+        return storedStatus(app, a.profile);
+    const WhenLocked whenLocked = command == QLatin1String("logout") ? WhenLocked::Proceed
+                                  : a.unlock                         ? WhenLocked::Unlock
+                                                                     : WhenLocked::Fail;
     return withStoredSession(app, a.profile, a.clientSecret, a.clientAuthPost, [&](Session &session, Run &run) {
-        if (command == QLatin1String("token")) {
+        if (command == QLatin1String("unlock")) {
+            QJsonObject out = signedInJson(session, a.revealTokens);
+            out.insert(QStringLiteral("profile"), a.profile);
+            out.insert(QStringLiteral("biometric_unlock"), session.isBiometricUnlockEnabled());
+            run.succeed(out);
+        } else if (command == QLatin1String("token")) {
             session.withFreshToken(&app, [&](const Result<QByteArray> &token) {
                 if (!token)
                     return run.fail(token.error());
@@ -419,7 +512,7 @@ int storedCommand(QCoreApplication &app, const QString &command, const QStringLi
             options.endSession = a.endSession;
             session.signOut(options);
         }
-    });
+    }, whenLocked, a.timeout);
 }
 
 int login(QCoreApplication &app, const QStringList &arguments)
@@ -448,8 +541,10 @@ int login(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption dpop(QStringLiteral("dpop"));
     const QCommandLineOption store(QStringLiteral("store"), {}, QStringLiteral("KIND"));
     const QCommandLineOption profile(QStringLiteral("profile"), {}, QStringLiteral("NAME"));
+    const QCommandLineOption biometric(QStringLiteral("biometric"));
     p.addOptions({issuer, clientId, clientSecret, clientAuth, scope, redirectPort, openWith, prompt, loginHint, idp,
-                  idpParam, acr, maxAge, uiLocales, userinfo, timeout, reveal, verbose, refresh, store, profile, dpop});
+                  idpParam, acr, maxAge, uiLocales, userinfo, timeout, reveal, verbose, refresh, store, profile, dpop,
+                  biometric});
     if (!p.parse(arguments))
         return Cli::usageError(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -510,6 +605,9 @@ int login(QCoreApplication &app, const QStringList &arguments)
             return Cli::usageError(QStringLiteral("--store takes memory or keychain"));
         args.keychain = kind == QLatin1String("keychain");
     }
+    args.biometric = p.isSet(biometric);
+    if (args.biometric && !args.keychain)
+        return Cli::usageError(QStringLiteral("--biometric needs --store keychain"));
     if (p.isSet(profile)) {
         args.profile = p.value(profile);
         if (args.profile.isEmpty() || args.profile.contains(QLatin1Char('|')))
@@ -678,7 +776,7 @@ int main(int argc, char *argv[])
         return login(app, rest);
     if (command == QLatin1String("device"))
         return device(app, rest);
-    for (const char *stored : {"token", "refresh", "userinfo", "call", "logout"}) {
+    for (const char *stored : {"token", "refresh", "userinfo", "call", "logout", "unlock", "status"}) {
         if (command == QLatin1String(stored))
             return storedCommand(app, command, rest);
     }

@@ -300,8 +300,8 @@ void SessionPrivate::completeSignIn(const TokenSet &fresh)
     // Persist before use: nobody hears of the sign-in before the record is stored (the app may exit
     // right after signedIn()).
     QPointer<Session> guard(q);
-    store->write(account(), encodeTokenRecord(fresh, config.issuer(), config.clientId(), dpopKeyDer()),
-                 [this, guard, fresh](const Result<void> &stored) {
+    startNewDataKey();
+    storeTokens(fresh, [this, guard, fresh](const Result<void> &stored) {
         if (!guard)
             return;
         Q_Q(Session);
@@ -364,7 +364,7 @@ void SessionPrivate::requestToken(QObject *context, Session::TokenCallback callb
     Q_Q(Session);
     QObject *target = context ? context : q;
     if (!q->isSignedIn() || !tokens.isValid()) {
-        const Error error(Error::Code::NotSignedIn);
+        const Error error(state == Session::State::Locked ? Error::Code::SessionLocked : Error::Code::NotSignedIn);
         QMetaObject::invokeMethod(target, [callback, error] { callback(error); }, Qt::QueuedConnection);
         return;
     }
@@ -444,8 +444,7 @@ void SessionPrivate::commitRefreshed(quint64 generation, const TokenSet &next)
     // Persist before use: with a rotating refresh token, the old one is dead at the server from now
     // on. The record is written before any caller sees the new access token.
     // The write belongs to the store and may complete after this session is gone (app shutdown).
-    store->write(account(), encodeTokenRecord(next, config.issuer(), config.clientId(), dpopKeyDer()),
-                 [this, guard = QPointer<Session>(q_ptr), generation, next](const Result<void> &written) {
+    storeTokens(next, [this, guard = QPointer<Session>(q_ptr), generation, next](const Result<void> &written) {
         if (!guard)
             return;
         Q_Q(Session);
@@ -464,6 +463,7 @@ void SessionPrivate::commitRefreshed(quint64 generation, const TokenSet &next)
         if (!written)
             Q_EMIT q->storageFailed(written.error());
         Q_EMIT q->refreshed();
+        runAfterRefresh();
     });
 }
 
@@ -492,6 +492,7 @@ void SessionPrivate::failRefresh(const Error &error)
         // after the record is wiped (a process may exit on their answer).
         qCInfo(lcSession).noquote() << "refresh failed for good:" << error.id();
         becomeSignedOut(error);
+        runAfterRefresh();
         return;
     }
     if (error.isHard()) {
@@ -501,6 +502,7 @@ void SessionPrivate::failRefresh(const Error &error)
         const bool valid = !tokens.isExpired(now(), 0);
         answerWaiters(valid ? Result<QByteArray>(tokens.accessToken()) : Result<QByteArray>(error));
         Q_EMIT q->errorOccurred(error);
+        runAfterRefresh();
         return;
     }
     // Transient: keep the tokens; callers get the current token while it is still valid.
@@ -515,6 +517,7 @@ void SessionPrivate::failRefresh(const Error &error)
     retryTimer.start(wait * 1000);
     if (explicitRequest || !stillValid)
         Q_EMIT q->errorOccurred(error);
+    runAfterRefresh();
 }
 
 void SessionPrivate::scheduleProactiveRefresh()
@@ -545,7 +548,7 @@ void SessionPrivate::becomeSignedOut(const Error &reason)
     Q_EMIT q->tokensChanged();
     // The record is gone before anybody hears of the sign-out (a process may exit right after).
     QPointer<Session> guard(q);
-    store->remove(account(), [this, guard, reason](const Result<void> &wiped) {
+    wipeStored([this, guard, reason](const Result<void> &wiped) {
         if (!guard)
             return;
         if (!wiped) {
@@ -642,7 +645,7 @@ void SessionPrivate::signOut(const SignOutOptions &options)
         finishSignOut();
     };
     // Wipe the stored record first; then revoke and end the browser session.
-    store->remove(account(), [this, guard = QPointer<Session>(q), steps](const Result<void> &wiped) {
+    wipeStored([this, guard = QPointer<Session>(q), steps](const Result<void> &wiped) {
         if (!guard)
             return;
         if (!wiped)
@@ -680,6 +683,8 @@ Session::Session(const ProviderConfig &config, QObject *parent)
         if (d->state == State::SignedIn)
             d->startRefresh(false);
     });
+    d->autoLockTimer.setSingleShot(true);
+    connect(&d->autoLockTimer, &QTimer::timeout, this, [this] { lock(); });
 }
 
 void Session::setRefreshMarginSeconds(int seconds)
@@ -703,6 +708,7 @@ void Session::setStorage(Storage storage, const QString &service)
         d->store = createKeychainCredentialStore(service);
     else
         d->store = std::make_shared<MemoryCredentialStore>();
+    d->biometricUnlock.reset(); // it keeps its slot in the store
 }
 
 void Session::withFreshToken(QObject *context, TokenCallback callback)
@@ -745,41 +751,7 @@ void Session::signOut(const SignOutOptions &options)
 void Session::restore(QObject *context, RestoreCallback callback)
 {
     Q_D(Session);
-    QPointer<QObject> guard(context ? context : this);
-    d->store->read(d->account(), [this, d, self = QPointer<Session>(this), guard, callback](const Result<QByteArray> &record) {
-        if (!self)
-            return; // the session went away while the keychain was answering
-        const auto answer = [guard, callback](const Result<bool> &r) {
-            if (guard)
-                QMetaObject::invokeMethod(guard, [callback, r] { callback(r); }, Qt::QueuedConnection);
-        };
-        if (!record)
-            return answer(record.error());
-        if (record->isEmpty())
-            return answer(false);
-        auto restored = decodeTokenRecord(*record, d->config.issuer(), d->config.clientId());
-        if (!restored) {
-            // Never silently use a damaged record: wipe it and report.
-            d->store->remove(d->account(), [](const Result<void> &) {});
-            return answer(restored.error());
-        }
-        if (!restored->dpopKey.isEmpty()) {
-            auto key = Jose::DpopKey::fromPrivateDer(restored->dpopKey);
-            if (!key) {
-                d->store->remove(d->account(), [](const Result<void> &) {});
-                return answer(Error(Error::Code::StoreCorrupt, QStringLiteral("the stored DPoP key is unusable")));
-            }
-            d->dpopKey = *key;
-        } else {
-            d->dpopKey = Jose::DpopKey();
-        }
-        d->tokens = restored->tokens;
-        d->setState(State::SignedIn);
-        d->scheduleProactiveRefresh();
-        Q_EMIT tokensChanged();
-        Q_EMIT signedIn();
-        answer(true);
-    });
+    d->restoreStored(context ? context : this, std::move(callback)); // sessionlock.cpp
 }
 
 void Session::sendRequest(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
@@ -928,6 +900,8 @@ void Session::cancel()
 {
     Q_D(Session);
     d->finishSignIn(Error(Error::Code::Cancelled));
+    if (d->unlocking && d->biometricUnlock)
+        d->biometricUnlock->cancel();
 }
 
 bool Session::handleRedirect(const QUrl &url)

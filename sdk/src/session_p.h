@@ -9,6 +9,7 @@
 #include "core/dpop_p.h"
 #include "net/metadatacache_p.h"
 #include "net/transport_p.h"
+#include "platform/biometricunlock_p.h"
 #include "platform/credentialstore_p.h"
 #include "platform/loopbacklistener_p.h"
 #include "platform/useragent_p.h"
@@ -148,6 +149,38 @@ public:
     int dpopNonceRetries = 0;               //!< use_dpop_nonce retries made (tests)
     std::unique_ptr<Internal::LoopbackListener> logoutListener;
     QTimer logoutTimeout;
+
+    // ---- sealed storage, lock and biometric unlock (sessionlock.cpp) ----------------------------
+    //! Seam: tests pass a FakeBiometricUnlock; otherwise the platform's is made on first use.
+    void setBiometricUnlock(std::unique_ptr<Internal::BiometricUnlock> unlock);
+    Internal::BiometricUnlock *biometric();
+    QString itemKey(Internal::CredentialStore::Item item) const { return Internal::CredentialStore::itemKey(account(), item); }
+    //! A new sign-in: a fresh data key, kept in the keychain (biometric unlock starts off).
+    void startNewDataKey();
+    //! Writes \a tokens sealed under the data key (first the key item itself if it is new), then
+    //! \a done exactly once. Safe when the session dies meanwhile (the store owns the writes).
+    void storeTokens(const TokenSet &tokens, std::function<void(const Result<void> &)> done);
+    //! Deletes the record, the data key item and the biometric slot; \a done gets the record's result.
+    void wipeStored(std::function<void(const Result<void> &)> done);
+    void restoreStored(QPointer<QObject> context, Session::RestoreCallback callback);
+    void startUnlock();
+    void onUnlockKey(const Result<QByteArray> &dataKey);
+    void failUnlock(const Error &error);
+    void lockNow();
+    void setBiometricEnabled(bool enabled);
+    void armAutoLock();
+    //! Runs \a step now, or after the refresh in flight has ended (and its tokens were stored).
+    void whenNoRefresh(std::function<void()> step);
+    void runAfterRefresh();
+
+    QByteArray dataKey;                     //!< the data key of the current record (empty while Locked)
+    Internal::Seal::Protection protection = Internal::Seal::Protection::Keychain;
+    bool dataKeyStored = false;             //!< the keychain holds dataKey (Protection::Keychain)
+    std::unique_ptr<Internal::BiometricUnlock> biometricUnlock;
+    bool unlocking = false;
+    int autoLockSeconds = 0;
+    QTimer autoLockTimer;
+    std::vector<std::function<void()>> afterRefresh;
 };
 
 } // namespace Concierge

@@ -105,6 +105,7 @@ public:
         BiometricFailed = 512,         // no match (transient: try again)
         BiometricInvalidated = 513,    // enrollment changed; a fresh sign-in is needed (hard)
         BiometricLockout = 514,        // too many attempts (transient)
+        SessionLocked = 515,           // the session is locked: unlock() first (transient)
     };
     Q_ENUM(Code)
 

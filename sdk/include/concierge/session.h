@@ -61,6 +61,12 @@ struct CONCIERGE_EXPORT HttpReply
   ends the session (invalid_grant, a refreshed ID token for another subject, a forged ID token), the
   stored record is wiped first, then signedOut() and errorOccurred() are emitted, in that order.
   A store that cannot be written does not fail the operation: storageFailed() reports it.
+
+  Stored tokens are sealed (AES-256-GCM) under a random data key kept apart from the record: in the
+  keychain, or, with biometric unlock, in a slot the OS (or on Linux, fprintd as a gate) releases
+  only after a biometric check. A biometric-protected session restores to State::Locked without a
+  prompt; unlock() asks for the biometric and ends with unlocked() or errorOccurred(). See
+  docs/guides/biometric-unlock.md and docs/security.md.
 */
 class CONCIERGE_EXPORT Session : public QObject
 {
@@ -68,6 +74,7 @@ class CONCIERGE_EXPORT Session : public QObject
     Q_PROPERTY(Concierge::Session::State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool signedIn READ isSignedIn NOTIFY stateChanged)
     Q_PROPERTY(Concierge::TokenSet tokens READ tokens NOTIFY tokensChanged)
+    Q_PROPERTY(bool biometricUnlockEnabled READ isBiometricUnlockEnabled NOTIFY biometricUnlockEnabledChanged)
 public:
     enum class State { SignedOut, Authorizing, SignedIn, Refreshing, Locked };
     Q_ENUM(State)
@@ -77,6 +84,13 @@ public:
         Keychain  //!< the platform keychain (Secret Service, Apple Keychain, Credential Manager, Android keystore)
     };
     Q_ENUM(Storage)
+    //! Whether this device can do biometric unlock for the current user.
+    enum class BiometricAvailability {
+        None,        //!< no sensor, no biometric service, or the platform has no backend
+        NotEnrolled, //!< a sensor, but the user has enrolled no finger or face
+        Available    //!< enableBiometricUnlock() can succeed
+    };
+    Q_ENUM(BiometricAvailability)
 
     explicit Session(const ProviderConfig &config, QObject *parent = nullptr);
     ~Session() override;
@@ -121,8 +135,35 @@ public:
     QFuture<QByteArray> freshToken();
 
     using RestoreCallback = std::function<void(const Result<bool> &restored)>;
-    //! Loads the stored sign-in, if any: signed in without a browser. false when nothing was stored.
+    /*!
+      Loads the stored sign-in, if any: signed in without a browser. false when nothing was stored.
+      A sign-in kept with biometric unlock restores to State::Locked (true, no prompt): call
+      unlock(). A damaged, truncated or foreign record, or one sealed under another key, is wiped and
+      ends with Error::Code::StoreCorrupt; the session stays SignedOut.
+    */
     void restore(QObject *context, RestoreCallback callback);
+
+    //! Asks the platform whether biometric unlock can be used (never prompts; on Linux a few
+    //! synchronous calls to fprintd over the system bus).
+    BiometricAvailability biometricAvailability();
+    //! Whether the stored sign-in's data key is in the biometric-protected slot.
+    bool isBiometricUnlockEnabled() const;
+    using CompletionCallback = std::function<void(const Result<void> &)>;
+    /*!
+      Moves the data key of the signed-in session into the biometric-protected slot (a new data key;
+      the tokens are sealed again under it; the keychain copy is deleted). \a callback is invoked
+      exactly once: with biometric_unavailable when biometricAvailability() is not Available,
+      not_signed_in when there is nothing to protect, or the store's or the platform's error.
+    */
+    void enableBiometricUnlock(QObject *context, CompletionCallback callback);
+    //! The reverse: a new data key in the keychain, the biometric slot deleted. Needs a signed-in session.
+    void disableBiometricUnlock(QObject *context, CompletionCallback callback);
+    /*!
+      Locks the session after \a seconds without noteActivity() (0, the default, never). Only a
+      session with biometric unlock enabled is locked. Token refreshes are not activity.
+    */
+    void setAutoLockSeconds(int seconds);
+    int autoLockSeconds() const;
 
     using ReplyCallback = std::function<void(const Result<HttpReply> &)>;
     /*!
@@ -141,12 +182,28 @@ public:
 public Q_SLOTS:
     //! Starts a browser sign-in (authorization code + PKCE). Ends with signedIn() or errorOccurred().
     void signIn(const Concierge::SignInOptions &options = {});
-    //! Ends a sign-in in progress with Error::Code::Cancelled.
+    //! Ends a sign-in in progress with Error::Code::Cancelled, and an unlock() in progress with
+    //! Error::Code::BiometricCancelled (the session stays Locked).
     void cancel();
     //! Refreshes the tokens now. Ends with refreshed() or errorOccurred().
     void refresh();
     //! Signs out: revokes, wipes the stored record, optionally ends the browser session. Ends with signedOut().
     void signOut(const Concierge::SignOutOptions &options = {});
+    /*!
+      State::Locked to State::SignedIn after a biometric check; ends with unlocked() or
+      errorOccurred(). biometric_cancelled and biometric_failed keep the session Locked (call again);
+      biometric_invalidated (the enrollment changed) and store_corrupt wipe the stored sign-in and
+      end SignedOut (signedOut() first): the app asks for a fresh sign-in.
+    */
+    void unlock();
+    /*!
+      Forgets the tokens in memory and goes to State::Locked; the sealed record stays. Only with
+      biometric unlock enabled (else errorOccurred() with biometric_unavailable). A refresh in flight
+      finishes (and is stored) first. Ends with locked().
+    */
+    void lock();
+    //! The person used the app: restarts the auto-lock countdown (setAutoLockSeconds()).
+    void noteActivity();
 
 Q_SIGNALS:
     void stateChanged(Concierge::Session::State state);
@@ -157,6 +214,14 @@ Q_SIGNALS:
     void errorOccurred(const Concierge::Error &error);
     //! The tokens could not be written to (or wiped from) the store; the session itself goes on.
     void storageFailed(const Concierge::Error &error);
+    //! The session went to State::Locked (lock(), auto-lock).
+    void locked();
+    //! unlock() succeeded: State::SignedIn with the tokens back in memory.
+    void unlocked();
+    //! unlock() is waiting for the person: on Linux show "touch the fingerprint reader"; other
+    //! platforms show their own prompt.
+    void biometricPromptStarted();
+    void biometricUnlockEnabledChanged(bool enabled);
 
 private:
     std::unique_ptr<SessionPrivate> d_ptr;

@@ -83,6 +83,7 @@ constexpr std::array kCodes = {
     CodeInfo{Error::Code::BiometricFailed, "biometric_failed", Error::Kind::Transient},
     CodeInfo{Error::Code::BiometricInvalidated, "biometric_invalidated", Error::Kind::Hard},
     CodeInfo{Error::Code::BiometricLockout, "biometric_lockout", Error::Kind::Transient},
+    CodeInfo{Error::Code::SessionLocked, "session_locked", Error::Kind::Transient},
 };
 
 const CodeInfo *infoFor(Error::Code code)
@@ -252,6 +253,7 @@ QString Error::message() const
     case Code::BiometricFailed: text = QCoreApplication::translate("Concierge::Error", "Not recognised. Try again."); break;
     case Code::BiometricInvalidated: text = QCoreApplication::translate("Concierge::Error", "Your fingerprints or face data changed. Please sign in again."); break;
     case Code::BiometricLockout: text = QCoreApplication::translate("Concierge::Error", "Too many attempts. Unlock the device first."); break;
+    case Code::SessionLocked: text = QCoreApplication::translate("Concierge::Error", "The app is locked. Unlock it to continue."); break;
     default:
         text = QCoreApplication::translate("Concierge::Error", "The sign-in response could not be trusted and was refused.");
         break;

@@ -6,9 +6,46 @@
 
 namespace Concierge::Internal {
 
+namespace {
+QString keyPart(QString part)
+{
+    return part.replace(QLatin1Char('%'), QLatin1String("%25")).replace(QLatin1Char('|'), QLatin1String("%7C"));
+}
+} // namespace
+
 QString CredentialStore::accountKey(const QString &issuer, const QString &clientId, const QString &profile)
 {
-    return issuer + QLatin1Char('|') + clientId + QLatin1Char('|') + (profile.isEmpty() ? QStringLiteral("default") : profile);
+    return keyPart(issuer) + QLatin1Char('|') + keyPart(clientId) + QLatin1Char('|')
+        + (profile.isEmpty() ? QStringLiteral("default") : keyPart(profile));
+}
+
+QString CredentialStore::itemKey(const QString &account, Item item)
+{
+    switch (item) {
+    case Item::Record:
+        return account;
+    case Item::DataKey:
+        return account + QLatin1String("|data-key");
+    case Item::BiometricSlot:
+        return account + QLatin1String("|biometric");
+    }
+    return account;
+}
+
+QByteArray sealTokenRecord(const QByteArray &dataKey, Seal::Protection protection, const QString &account,
+                           const TokenSet &tokens, const QString &issuer, const QString &clientId,
+                           const QByteArray &dpopKey)
+{
+    return Seal::seal(dataKey, protection, encodeTokenRecord(tokens, issuer, clientId, dpopKey), account.toUtf8());
+}
+
+Result<StoredSession> openTokenRecord(const QByteArray &dataKey, const QByteArray &box, const QString &account,
+                                      const QString &issuer, const QString &clientId)
+{
+    const auto plain = Seal::open(dataKey, box, account.toUtf8());
+    if (!plain)
+        return plain.error();
+    return decodeTokenRecord(*plain, issuer, clientId);
 }
 
 QByteArray encodeTokenRecord(const TokenSet &t, const QString &issuer, const QString &clientId, const QByteArray &dpopKey)

@@ -24,6 +24,10 @@ Error keychainError(QKeychain::Error error, const QString &what)
     case QKeychain::NotImplemented:
         return Error(Error::Code::StoreUnavailable, what + QStringLiteral(": no keychain is available"));
     default:
+        // A generic failure may just mean that there is no keychain to talk to (Linux: no D-Bus
+        // session bus or no Secret Service): that is store_unavailable, not store_failed.
+        if (const Error unreachable = keychainUnreachable(); unreachable.isError())
+            return Error(unreachable.code(), what + QStringLiteral(": ") + unreachable.description());
         return Error(Error::Code::StoreFailed, what + QStringLiteral(": the keychain failed"));
     }
 }
@@ -41,8 +45,12 @@ public:
         auto *job = new QKeychain::ReadPasswordJob(m_service);
         prepare(job, account);
         QObject::connect(job, &QKeychain::Job::finished, job, [job, done](QKeychain::Job *) {
-            if (job->error() == QKeychain::EntryNotFound)
+            if (job->error() == QKeychain::EntryNotFound) {
+                // Nothing stored, or hidden in a locked collection: the latter is store_locked.
+                if (const Error problem = keychainUnreachable(); problem.isError())
+                    return done(Error(problem.code(), QStringLiteral("reading: ") + problem.description()));
                 return done(QByteArray());
+            }
             if (job->error() != QKeychain::NoError) {
                 qCInfo(lcStore) << "keychain read failed:" << int(job->error());
                 return done(keychainError(job->error(), QStringLiteral("reading")));

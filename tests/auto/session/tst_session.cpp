@@ -126,7 +126,9 @@ void tst_Session::rotationIsPersistedBeforeUse()
     s->withFreshToken(this, [&](const Result<QByteArray> &t) {
         QVERIFY(t.ok());
         // The moment the caller sees the new token, the store already holds the rotated set.
-        const auto stored = Internal::decodeTokenRecord(store->peek(account), idp->issuer(), QStringLiteral("storefront-mobile"));
+        const QByteArray dataKey = store->peek(Internal::CredentialStore::itemKey(account, Internal::CredentialStore::Item::DataKey));
+        const auto stored = Internal::openTokenRecord(dataKey, store->peek(account), account, idp->issuer(),
+                                                      QStringLiteral("storefront-mobile"));
         QVERIFY(stored.ok());
         QCOMPARE(stored->tokens.accessToken(), *t);
         QVERIFY(stored->tokens.refreshToken() != oldRefresh);
@@ -440,7 +442,10 @@ void tst_Session::appDyingWhileTheRotatedTokensAreWritten()
     s->signIn();
     QTRY_COMPARE(deferred->pending.size(), 1);
     QCOMPARE(in.count(), 0); // not announced before it is stored
-    deferred->flush();
+    deferred->flush(); // the new data key's item first...
+    QCOMPARE(deferred->pending.size(), 1);
+    QCOMPARE(in.count(), 0);
+    deferred->flush(); // ...then the record sealed under it
     QCOMPARE(in.count(), 1);
     const QByteArray firstRefresh = s->tokens().refreshToken();
     int answered = 0;
