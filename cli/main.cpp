@@ -19,10 +19,14 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
 #include <QtCore/QLoggingCategory>
+#include <QtCore/QPointer>
 #include <QtCore/QTimer>
 
 #include <cstdio>
 #include <functional>
+#include <iostream>
+#include <string>
+#include <thread>
 #include <utility>
 
 using namespace Concierge;
@@ -35,6 +39,7 @@ const char kUsage[] =
     "Commands:\n"
     "  login     Sign in through the browser (authorization code + PKCE)\n"
     "  device    Sign in on another device: shows a code (and a QR code) to approve on a phone (RFC 8628)\n"
+    "  magic-link  Sign in with a link (or with --code, a code) sent by email\n"
     "  token     Print a fresh access token's metadata (refreshing if needed)\n"
     "  refresh   Refresh the stored tokens now\n"
     "  userinfo  Print the UserInfo claims of the stored sign-in\n"
@@ -54,7 +59,9 @@ const char kUsage[] =
     "  --open-with CMD       run CMD (split on spaces) with the URL as last argument\n"
     "  --prompt P            prompt parameter\n"
     "  --login-hint H        login_hint\n"
-    "  --idp HINT            upstream identity provider hint\n"
+    "  --idp HINT            upstream (social) identity provider, e.g. google; sent verbatim\n"
+    "  --broker KIND         auth0 (connection), keycloak (kc_idp_hint), cognito (identity_provider),\n"
+    "                        okta (idp); without it the hint goes in --idp-param\n"
     "  --idp-param NAME      parameter that carries the hint (default idp_hint)\n"
     "  --acr-values V        acr_values\n"
     "  --max-age N           max_age in seconds\n"
@@ -74,6 +81,13 @@ const char kUsage[] =
     "  --print-verification FILE  write {user_code, verification_uri, verification_uri_complete}\n"
     "                        to FILE (mode 0600) as soon as they are known (for scripts)\n"
     "\n"
+    "magic-link options: --issuer URL --client-id ID --email E [--code] [--scope S] [--ui-locales L]\n"
+    "  [--open-with CMD] [--no-browser] [--redirect-port N] [--timeout SECONDS] [--store KIND] [--profile NAME]\n"
+    "  [--reveal-tokens] [--verbose]\n"
+    "  Link: the link opened in the browser the CLI opens completes the sign-in; opened on another\n"
+    "  device it shows a code: type it (one line on stdin). --code: the mail has a code; the CLI\n"
+    "  reads it from stdin, one attempt per line.\n"
+    "\n"
     "token, refresh, userinfo, call, logout, unlock, status: [--profile NAME] [--client-secret S [--client-auth M]]\n"
     "  [--reveal-tokens] [--unlock] [--timeout SECONDS]\n"
     "  They use the sign-in stored by 'login --store keychain'. A sign-in kept with --biometric is locked:\n"
@@ -86,6 +100,7 @@ struct LoginArgs
 {
     ProviderConfig config;
     SignInOptions options;
+    SocialProvider social; //!< set by --idp
     QStringList openWith;
     QString profile = QStringLiteral("default");
     bool keychain = false;
@@ -261,7 +276,12 @@ int runLogin(QCoreApplication &app, const LoginArgs &args)
     });
     if (args.openWith.isEmpty())
         std::fprintf(stderr, "concierge: opening the browser to sign in at %s\n", qPrintable(args.config.issuer()));
-    QTimer::singleShot(0, &session, [&] { session.signIn(args.options); });
+    QTimer::singleShot(0, &session, [&] {
+        if (args.social.isValid())
+            session.signInWith(args.social, args.options);
+        else
+            session.signIn(args.options);
+    });
     return run.exec();
 }
 
@@ -530,6 +550,7 @@ int login(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption loginHint(QStringLiteral("login-hint"), {}, QStringLiteral("H"));
     const QCommandLineOption idp(QStringLiteral("idp"), {}, QStringLiteral("HINT"));
     const QCommandLineOption idpParam(QStringLiteral("idp-param"), {}, QStringLiteral("NAME"));
+    const QCommandLineOption broker(QStringLiteral("broker"), {}, QStringLiteral("KIND"));
     const QCommandLineOption acr(QStringLiteral("acr-values"), {}, QStringLiteral("V"));
     const QCommandLineOption maxAge(QStringLiteral("max-age"), {}, QStringLiteral("N"));
     const QCommandLineOption uiLocales(QStringLiteral("ui-locales"), {}, QStringLiteral("L"));
@@ -544,7 +565,7 @@ int login(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption biometric(QStringLiteral("biometric"));
     p.addOptions({issuer, clientId, clientSecret, clientAuth, scope, redirectPort, openWith, prompt, loginHint, idp,
                   idpParam, acr, maxAge, uiLocales, userinfo, timeout, reveal, verbose, refresh, store, profile, dpop,
-                  biometric});
+                  biometric, broker});
     if (!p.parse(arguments))
         return Cli::usageError(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -581,7 +602,28 @@ int login(QCoreApplication &app, const QStringList &arguments)
     }
     args.options.prompt = p.value(prompt);
     args.options.loginHint = p.value(loginHint);
-    args.options.idpHint = p.value(idp);
+    if (p.isSet(broker) && !p.isSet(idp))
+        return Cli::usageError(QStringLiteral("--broker needs --idp"));
+    if (p.isSet(idp)) {
+        const QString name = p.value(idp);
+        const QString kind = p.value(broker);
+        if (p.isSet(broker) && p.isSet(idpParam))
+            return Cli::usageError(QStringLiteral("--broker and --idp-param exclude each other"));
+        if (kind == QLatin1String("auth0"))
+            args.social = SocialProvider::auth0(name);
+        else if (kind == QLatin1String("keycloak"))
+            args.social = SocialProvider::keycloak(name);
+        else if (kind == QLatin1String("cognito"))
+            args.social = SocialProvider::cognito(name);
+        else if (kind == QLatin1String("okta"))
+            args.social = SocialProvider::okta(name);
+        else if (kind.isEmpty())
+            args.social = SocialProvider::custom(args.config.idpHintParameter(), name);
+        else
+            return Cli::usageError(QStringLiteral("--broker takes auth0, keycloak, cognito or okta"));
+        if (name.isEmpty())
+            return Cli::usageError(QStringLiteral("--idp needs a name"));
+    }
     args.options.acrValues = p.value(acr);
     args.options.uiLocales = p.value(uiLocales);
     if (p.isSet(maxAge)) {
@@ -757,6 +799,170 @@ int device(QCoreApplication &app, const QStringList &arguments)
     return runDevice(app, args);
 }
 
+// ---- magic-link ---------------------------------------------------------------------------------
+
+struct MagicLinkArgs
+{
+    ProviderConfig config;
+    MagicLinkOptions options;
+    QString email;
+    QStringList openWith;
+    QString profile = QStringLiteral("default");
+    bool keychain = false;
+    bool revealTokens = false;
+    int timeout = 600;
+};
+
+// Reads stdin line by line on a thread of its own and hands each line to \a onLine on the main
+// thread; \a onEnd once at end of input. The thread is detached: it may still wait on a terminal
+// when the command ends, and the process takes it along.
+void readStdinLines(QObject *context, std::function<void(const QString &)> onLine, std::function<void()> onEnd)
+{
+    QPointer<QObject> guard(context);
+    std::thread([guard, onLine, onEnd] {
+        std::string line;
+        while (std::getline(std::cin, line)) {
+            const QString text = QString::fromStdString(line).trimmed();
+            if (text.isEmpty())
+                continue;
+            QMetaObject::invokeMethod(guard, [guard, onLine, text] { if (guard) onLine(text); }, Qt::QueuedConnection);
+        }
+        QMetaObject::invokeMethod(guard, [guard, onEnd] { if (guard) onEnd(); }, Qt::QueuedConnection);
+    }).detach();
+}
+
+int runMagicLink(QCoreApplication &app, const MagicLinkArgs &args)
+{
+    Session session(args.config);
+    session.setFlowTimeoutSeconds(args.timeout);
+    session.setStorage(args.keychain ? Session::Storage::Keychain : Session::Storage::Memory);
+    session.setProfile(args.profile);
+    if (!args.openWith.isEmpty())
+        session.setBrowserCommand(args.openWith);
+    const bool codeMode = args.options.send == MagicLinkOptions::Send::Code;
+
+    Run run{app};
+    Error lastRejection;
+    bool inputEnded = false;
+    bool checking = false;
+    QObject::connect(&session, &Session::errorOccurred, &app, [&](const Error &error) { run.fail(error); });
+    QObject::connect(&session, &Session::storageFailed, &app, [&](const Error &error) { run.fail(error); });
+    QObject::connect(&session, &Session::magicLinkSent, &app, [&] {
+        if (codeMode)
+            std::fprintf(stderr, "concierge: a sign-in code was sent by email; type it and press Enter\n");
+        else
+            std::fprintf(stderr, "concierge: a sign-in link was sent by email; open it in the browser that opened, "
+                                 "or type the code it shows on another device and press Enter\n");
+        std::fflush(stderr);
+        readStdinLines(&app, [&](const QString &code) {
+            checking = true;
+            session.completeWithCode(code);
+        }, [&] {
+            inputEnded = true;
+            // With --code, nothing else can end the sign-in once the input is over.
+            if (codeMode && !checking)
+                run.fail(lastRejection.isError() ? lastRejection
+                                                 : Error(Error::Code::Cancelled, QStringLiteral("no code was given on stdin")));
+        });
+    });
+    QObject::connect(&session, &Session::codeRejected, &app, [&](const Error &error) {
+        checking = false;
+        lastRejection = error;
+        std::fprintf(stderr, "concierge: the code was not accepted (%s)%s\n", qPrintable(error.id()),
+                     inputEnded ? "" : "; type it again");
+        std::fflush(stderr);
+        if (codeMode && inputEnded)
+            run.fail(error);
+    });
+    QObject::connect(&session, &Session::signedIn, &app, [&] {
+        if (run.done)
+            return;
+        if (args.keychain && !saveProfile(args.profile, args.config))
+            std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
+        QJsonObject out = signedInJson(session, args.revealTokens);
+        out.insert(QStringLiteral("method"), codeMode ? QStringLiteral("email_code") : QStringLiteral("magic_link"));
+        if (args.keychain)
+            out.insert(QStringLiteral("profile"), args.profile);
+        run.succeed(out);
+    });
+    std::fprintf(stderr, "concierge: asking %s to email %s\n", qPrintable(args.config.issuer()),
+                 codeMode ? "a sign-in code" : "a sign-in link");
+    QTimer::singleShot(0, &session, [&] { session.sendMagicLink(args.email, args.options); });
+    return run.exec();
+}
+
+int magicLink(QCoreApplication &app, const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption issuer(QStringLiteral("issuer"), {}, QStringLiteral("URL"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), {}, QStringLiteral("ID"));
+    const QCommandLineOption email(QStringLiteral("email"), {}, QStringLiteral("E"));
+    const QCommandLineOption code(QStringLiteral("code"));
+    const QCommandLineOption scope(QStringLiteral("scope"), {}, QStringLiteral("S"));
+    const QCommandLineOption uiLocales(QStringLiteral("ui-locales"), {}, QStringLiteral("L"));
+    const QCommandLineOption openWith(QStringLiteral("open-with"), {}, QStringLiteral("CMD"));
+    const QCommandLineOption noBrowser(QStringLiteral("no-browser"));
+    const QCommandLineOption redirectPort(QStringLiteral("redirect-port"), {}, QStringLiteral("N"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), {}, QStringLiteral("SECONDS"));
+    const QCommandLineOption store(QStringLiteral("store"), {}, QStringLiteral("KIND"));
+    const QCommandLineOption profile(QStringLiteral("profile"), {}, QStringLiteral("NAME"));
+    const QCommandLineOption reveal(QStringLiteral("reveal-tokens"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"));
+    p.addOptions({issuer, clientId, email, code, scope, uiLocales, openWith, noBrowser, redirectPort, timeout, store,
+                  profile, reveal, verbose});
+    if (!p.parse(arguments))
+        return Cli::usageError(p.errorText());
+    if (!p.positionalArguments().isEmpty())
+        return Cli::usageError(QStringLiteral("unexpected argument: ") + p.positionalArguments().first());
+    if (!p.isSet(issuer) || !p.isSet(clientId) || !p.isSet(email))
+        return Cli::usageError(QStringLiteral("magic-link needs --issuer, --client-id and --email"));
+
+    MagicLinkArgs args;
+    args.config = ProviderConfig(p.value(issuer), p.value(clientId));
+    args.email = p.value(email); // verbatim: the provider decides what an address is
+    args.options.send = p.isSet(code) ? MagicLinkOptions::Send::Code : MagicLinkOptions::Send::Link;
+    args.options.openDeviceBinding = !p.isSet(noBrowser);
+    if (p.isSet(scope))
+        args.config.setScopes(p.value(scope).split(QLatin1Char(' '), Qt::SkipEmptyParts));
+    args.options.signIn.uiLocales = p.value(uiLocales);
+    if (p.isSet(redirectPort)) {
+        bool ok = false;
+        const int port = p.value(redirectPort).toInt(&ok);
+        if (!ok || port < 0 || port > 65535)
+            return Cli::usageError(QStringLiteral("--redirect-port takes 0..65535"));
+        args.config.setRedirectUri(QUrl(QStringLiteral("http://127.0.0.1:%1/callback").arg(port)));
+    }
+    if (p.isSet(openWith)) {
+        args.openWith = p.value(openWith).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (args.openWith.isEmpty())
+            return Cli::usageError(QStringLiteral("--open-with needs a command"));
+    }
+    if (p.isSet(timeout)) {
+        bool ok = false;
+        args.timeout = p.value(timeout).toInt(&ok);
+        if (!ok || args.timeout <= 0)
+            return Cli::usageError(QStringLiteral("--timeout takes a positive number of seconds"));
+    }
+    if (p.isSet(store)) {
+        const QString kind = p.value(store);
+        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
+            return Cli::usageError(QStringLiteral("--store takes memory or keychain"));
+        args.keychain = kind == QLatin1String("keychain");
+    }
+    if (p.isSet(profile)) {
+        args.profile = p.value(profile);
+        if (args.profile.isEmpty() || args.profile.contains(QLatin1Char('|')))
+            return Cli::usageError(QStringLiteral("--profile needs a name without '|'"));
+    }
+    args.revealTokens = p.isSet(reveal);
+    if (p.isSet(verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("concierge.*.info=true"));
+    if (auto ok = args.config.validate(); !ok)
+        return Cli::usageError(ok.error().description());
+    return runMagicLink(app, args);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -776,6 +982,8 @@ int main(int argc, char *argv[])
         return login(app, rest);
     if (command == QLatin1String("device"))
         return device(app, rest);
+    if (command == QLatin1String("magic-link"))
+        return magicLink(app, rest);
     for (const char *stored : {"token", "refresh", "userinfo", "call", "logout", "unlock", "status"}) {
         if (command == QLatin1String(stored))
             return storedCommand(app, command, rest);

@@ -125,8 +125,66 @@ export async function authenticate(email, password) {
   await init();
   const entry = byEmail.get(String(email ?? '').trim().toLowerCase());
   const candidate = await hash(password ?? '');
-  const ok = timingSafeEqual(candidate, entry ? entry.hash : dummyHash);
-  return ok && entry ? entry.sub : undefined;
+  const ok = timingSafeEqual(candidate, entry?.hash ?? dummyHash);
+  return ok && entry?.hash ? entry.sub : undefined;
+}
+
+// --- accounts made by social sign-in and passwordless sign-up -------------------------------------
+// Upstream identities ("google|<sub>") linked to a dev IdP account, and accounts created on the fly.
+const links = new Map();
+
+function newSub() {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  return `shp_${[...randomBytes(16)].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+function createAccount(claims) {
+  const entry = { sub: newSub(), claims, hash: undefined }; // no password: social or passwordless only
+  bySub.set(entry.sub, entry);
+  const email = String(claims.email ?? '').toLowerCase();
+  // Only a verified address may later be matched by another sign-in method.
+  if (email && claims.email_verified === true && !byEmail.has(email)) byEmail.set(email, entry);
+  return entry.sub;
+}
+
+/**
+ * The account for an upstream (social) identity. An identity seen before keeps its account. A new
+ * one is linked to the shopper whose email equals the upstream's VERIFIED email; otherwise a new
+ * account is created from the upstream's claims. Returns { sub, linked, created }.
+ */
+export async function accountForUpstream(idp, upstreamSub, claims) {
+  await init();
+  const key = `${idp}|${upstreamSub}`;
+  if (links.has(key)) return { sub: links.get(key), linked: false, created: false };
+  const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
+  const existing = email && claims.email_verified === true ? byEmail.get(email) : undefined;
+  if (existing && existing.claims.email_verified === true) {
+    links.set(key, existing.sub);
+    return { sub: existing.sub, linked: true, created: false };
+  }
+  const profile = {};
+  for (const name of ['name', 'given_name', 'family_name', 'locale']) {
+    if (typeof claims[name] === 'string' && claims[name]) profile[name] = claims[name];
+  }
+  const sub = createAccount({
+    ...profile,
+    ...(email ? { email, email_verified: claims.email_verified === true } : {}),
+    loyalty_tier: 'bronze',
+  });
+  links.set(key, sub);
+  return { sub, linked: false, created: true };
+}
+
+/**
+ * The account that owns `email`, created (with the address verified: the person proved they read
+ * its mail) when there is none. For passwordless sign-in.
+ */
+export async function accountForVerifiedEmail(email) {
+  await init();
+  const normalized = String(email).trim().toLowerCase();
+  const existing = byEmail.get(normalized);
+  if (existing) return existing.sub;
+  return createAccount({ email: normalized, email_verified: true, loyalty_tier: 'bronze' });
 }
 
 export async function emailOf(sub) {

@@ -55,7 +55,12 @@ async function clientName(provider, clientId) {
 
 const ROUTE = /^\/interaction\/([\w-]+)(?:\/(login|confirm|abort))?\/?$/;
 
-export function interactionRoutes(provider) {
+/**
+ * `loginHooks` run before the login page is shown (GET); a hook may finish the interaction itself
+ * (a magic-link ticket) or answer the request (a redirect to an upstream for an IdP hint) and
+ * return true. `socialProviders()` lists the "Continue with …" buttons: [{ id, name }].
+ */
+export function interactionRoutes(provider, { loginHooks = [], socialProviders = () => [] } = {}) {
   return async function interactions(ctx, next) {
     const match = ROUTE.exec(ctx.path);
     if (!match) return next();
@@ -100,16 +105,17 @@ export function interactionRoutes(provider) {
     }
 
     if (prompt.name === 'login') {
+      const providers = socialProviders();
       if (action === 'login') {
         const email = (form.get('email') ?? '').trim();
         const password = form.get('password') ?? '';
         if (!email || !password) {
-          sendHtml(ctx, loginPage({ lang, uid, clientName: name, email, error: 'login.missing' }));
+          sendHtml(ctx, loginPage({ lang, uid, clientName: name, email, error: 'login.missing', providers }));
           return undefined;
         }
         const accountId = await authenticate(email, password);
         if (!accountId) {
-          sendHtml(ctx, loginPage({ lang, uid, clientName: name, email, error: 'login.invalid' }));
+          sendHtml(ctx, loginPage({ lang, uid, clientName: name, email, error: 'login.invalid', providers }));
           return undefined;
         }
         return finish({ login: { accountId, amr: ['pwd'] } });
@@ -118,7 +124,14 @@ export function interactionRoutes(provider) {
         sendHtml(ctx, errorPage({ lang, details: { error: 'invalid_request', error_description: 'unexpected step' } }), 400);
         return undefined;
       }
-      sendHtml(ctx, loginPage({ lang, uid, clientName: name, email: params.login_hint ?? '' }));
+      for (const hook of loginHooks) {
+        if (await hook({ ctx, details, uid, finish })) return undefined;
+      }
+      const failed = providers.find((p) => p.id === ctx.query.social_error);
+      sendHtml(ctx, loginPage({
+        lang, uid, clientName: name, email: params.login_hint ?? '', providers,
+        ...(failed ? { error: 'login.social.failed', errorVars: { provider: failed.name } } : {}),
+      }));
       return undefined;
     }
 

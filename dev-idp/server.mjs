@@ -12,8 +12,11 @@ import { createStats, devRoutes } from './devstats.mjs';
 import { LANGUAGES } from './i18n.mjs';
 import { interactionRoutes, languageFor } from './interactions.mjs';
 import { loadOrCreateKeys } from './keys.mjs';
+import { startMail } from './mail.mjs';
 import { offlineAccessWithoutPromptConsent } from './offline-access.mjs';
 import { resourceIndicators, storefrontRoutes, storefrontUrlFor } from './storefront.mjs';
+import { OTP_GRANT, createPasswordless } from './passwordless.mjs';
+import { startSocial } from './social.mjs';
 import {
   deviceConfirmPage, deviceInputPage, deviceSuccessPage, errorPage, logoutDonePage, logoutPage,
 } from './views.mjs';
@@ -63,6 +66,8 @@ const ID_TOKEN_TTL = seconds('DEV_IDP_ID_TOKEN_TTL', 3600);
 const REFRESH_TOKEN_TTL = seconds('DEV_IDP_REFRESH_TOKEN_TTL', 14 * 24 * 3600);
 const SESSION_TTL = Math.max(14 * 24 * 3600, REFRESH_TOKEN_TTL);
 const logRequests = process.env.DEV_IDP_LOG_REQUESTS === '1';
+const MAGIC_LINK_TTL = seconds('DEV_IDP_MAGIC_LINK_TTL', 600);
+const MAGIC_LINK_RATE_LIMIT = seconds('DEV_IDP_MAGIC_LINK_RATE_LIMIT', 5); // emails per address per 10 minutes
 
 // --- clients ----------------------------------------------------------------------------------
 const REDIRECT_URIS = ['http://127.0.0.1/callback', 'com.example.storefront:/callback'];
@@ -82,9 +87,12 @@ const nativeClient = (clientId, clientName, extra = {}) => ({
   ...extra,
 });
 
+// Clients allowed to use passwordless sign-in (POST /passwordless/start and the OTP grant).
+const WITH_PASSWORDLESS = { grant_types: ['authorization_code', 'refresh_token', OTP_GRANT] };
+
 const CLIENTS = [
-  nativeClient('concierge-cli', 'Concierge CLI'),
-  nativeClient('storefront-mobile', 'Storefront Mobile'),
+  nativeClient('concierge-cli', 'Concierge CLI', WITH_PASSWORDLESS),
+  nativeClient('storefront-mobile', 'Storefront Mobile', WITH_PASSWORDLESS),
   nativeClient('concierge-es256', 'Concierge CLI (ES256)', { id_token_signed_response_alg: 'ES256' }),
   nativeClient('concierge-confidential', 'Concierge Confidential', {
     token_endpoint_auth_method: 'client_secret_basic',
@@ -153,8 +161,6 @@ async function main() {
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}`;
   const storefrontUrl = storefrontUrlFor(issuer);
-  // Published at GET /__dev/services; other modules add their keys.
-  const services = { storefront: storefrontUrl };
 
   const configuration = {
     clients: CLIENTS,
@@ -164,6 +170,8 @@ async function main() {
     // Put the scope claims into the ID token too (not only into userinfo) for code-flow clients.
     conformIdTokenClaims: false,
     responseTypes: ['code', 'none'],
+    // idp_hint: go straight to a social upstream (social.mjs); pwl_ticket: a used magic link (passwordless.mjs).
+    extraParams: ['idp_hint', 'pwl_ticket'],
     pkce: { required: () => true }, // S256 is the only method oidc-provider 9 supports
     jwks,
     cookies: { keys: cookieKeys },
@@ -247,6 +255,16 @@ async function main() {
 
   const provider = new Provider(issuer, configuration);
   const stats = createStats();
+  const mail = startMail({ dataDir: DATA_DIR, log });
+  const social = await startSocial({ Provider, brokerProvider: provider, issuer, log });
+  const passwordless = createPasswordless({
+    provider, errors, issuer, mail, ttlSeconds: MAGIC_LINK_TTL, rateLimit: MAGIC_LINK_RATE_LIMIT, rateWindowSeconds: 600, log,
+  });
+  passwordless.registerGrant();
+  const services = async () => {
+    const { web, smtp } = await mail.ready.catch(() => ({}));
+    return { storefront: storefrontUrl, mail: web ? { web, smtp } : null, upstreams: social.services() };
+  };
 
   if (logRequests) {
     provider.use(async (ctx, next) => {
@@ -261,7 +279,12 @@ async function main() {
   provider.use(devRoutes({ stats, issuer, services }));
   provider.use(storefrontRoutes({ provider, issuer, jwks, stats }));
   provider.use(offlineAccessWithoutPromptConsent(provider));
-  provider.use(interactionRoutes(provider));
+  provider.use(social.routes);
+  provider.use(passwordless.routes);
+  provider.use(interactionRoutes(provider, {
+    loginHooks: [passwordless.acceptTicket, social.followHint],
+    socialProviders: social.providers,
+  }));
 
   provider.on('server_error', (_ctx, err) => log('server error:', err?.stack ?? err));
 
@@ -272,6 +295,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}, stopping`);
+    mail.stop();
+    social.close();
     server.close(() => process.exit(0));
     server.closeAllConnections();
     setTimeout(() => process.exit(0), 2000).unref();

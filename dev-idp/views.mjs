@@ -78,20 +78,22 @@ function languageLinks(lang, path) {
 }
 
 /** The common page frame. `body` is trusted HTML built by the functions below. */
-export function layout({ lang, title, body, langPath }) {
+export function layout({ lang, title, body, langPath, brand }) {
+  const brandName = brand?.name ?? t(lang, 'brand.name');
+  const brandTagline = brand?.tagline ?? t(lang, 'brand.tagline');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(title)} · ${escapeHtml(t(lang, 'brand.name'))}</title>
+<title>${escapeHtml(title)} · ${escapeHtml(brandName)}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <main>
 <div class="card">
-<div class="brand"><div class="mark" aria-hidden="true">C</div><div><b>${escapeHtml(t(lang, 'brand.name'))}</b><span>${escapeHtml(t(lang, 'brand.tagline'))}</span></div></div>
+<div class="brand"><div class="mark" aria-hidden="true"${brand?.color ? ` style="background:${escapeHtml(brand.color)}"` : ''}>${escapeHtml(brand?.mark ?? 'C')}</div><div><b>${escapeHtml(brandName)}</b><span>${escapeHtml(brandTagline)}</span></div></div>
 ${body}
 </div>
 <footer><div>${escapeHtml(t(lang, 'footer.notice'))}</div>${languageLinks(lang, langPath)}</footer>
@@ -101,12 +103,23 @@ ${body}
 `;
 }
 
-export function loginPage({ lang, uid, clientName, email = '', error }) {
-  const alert = error ? `<p class="alert" role="alert" id="login-error">${escapeHtml(t(lang, error))}</p>` : '';
+/** "Continue with …" buttons, one form each (POST /interaction/:uid/social/:id). */
+function socialButtons(lang, uid, providers) {
+  if (!providers?.length) return '';
+  const buttons = providers.map(({ id, name }) => `<form method="post" action="/interaction/${escapeHtml(uid)}/social/${escapeHtml(id)}">
+<button class="btn btn-secondary" type="submit" id="social-${escapeHtml(id)}">${escapeHtml(t(lang, 'login.social', { provider: name }))}</button>
+</form>`).join('\n');
+  return `<div class="social" id="social-buttons">${buttons}</div>
+<p class="note" style="text-align:center;margin:14px 0 0">${escapeHtml(t(lang, 'login.or'))}</p>`;
+}
+
+export function loginPage({ lang, uid, clientName, email = '', error, errorVars = {}, providers = [] }) {
+  const alert = error ? `<p class="alert" role="alert" id="login-error">${escapeHtml(t(lang, error, errorVars))}</p>` : '';
   const body = `
 <h1>${escapeHtml(t(lang, 'login.title'))}</h1>
 <p class="lead">${t(lang, 'login.lead', { client: `<strong>${escapeHtml(clientName)}</strong>` })}</p>
 ${alert}
+${socialButtons(lang, uid, providers)}
 <form method="post" action="/interaction/${escapeHtml(uid)}/login" autocomplete="on">
 <label for="email">${escapeHtml(t(lang, 'login.email'))}</label>
 <input id="email" type="email" name="email" value="${escapeHtml(email)}" autocomplete="username" inputmode="email" required${email ? '' : ' autofocus'}>
@@ -219,5 +232,61 @@ export function errorPage({ lang, details = {}, expired = false }) {
 <h1 id="error-title">${escapeHtml(t(lang, 'error.title'))}</h1>
 <p class="lead">${escapeHtml(t(lang, expired ? 'error.expired' : 'error.lead'))}</p>
 ${rows ? `<details><summary>${escapeHtml(t(lang, 'error.details'))}</summary><dl>${rows}</dl></details>` : ''}`;
+  return layout({ lang, title: t(lang, 'error.title'), body });
+}
+
+/** An upstream ("social") provider's account chooser: one button per demo account. */
+export function upstreamChooserPage({ lang, uid, brand, clientName, accounts }) {
+  const rows = accounts.map((a) => `<form method="post" action="/interaction/${escapeHtml(uid)}/choose">
+<input type="hidden" name="account" value="${escapeHtml(a.sub)}">
+<button class="btn btn-secondary" type="submit" data-email="${escapeHtml(a.email)}" id="choose-${escapeHtml(a.sub)}">${escapeHtml(a.name)} · ${escapeHtml(a.email)}${a.verified ? '' : ` (${escapeHtml(t(lang, 'upstream.unverified'))})`}</button>
+</form>`).join('\n');
+  const body = `
+<h1 id="upstream-title">${escapeHtml(t(lang, 'upstream.title'))}</h1>
+<p class="lead">${t(lang, 'upstream.lead', { client: `<strong>${escapeHtml(clientName)}</strong>` })}</p>
+<div id="upstream-accounts">${rows}</div>
+<form method="post" action="/interaction/${escapeHtml(uid)}/abort">
+<button class="btn btn-link" type="submit" id="upstream-cancel">${escapeHtml(t(lang, 'upstream.cancel'))}</button>
+</form>`;
+  return layout({ lang, title: t(lang, 'upstream.title'), body, brand, langPath: `/interaction/${uid}` });
+}
+
+/** Shown by the SDK's browser after a magic link was sent: this browser is now the requesting device. */
+export function magicWaitPage({ lang, email }) {
+  const body = `
+<h1 id="magic-wait">${escapeHtml(t(lang, 'magic.wait.title'))}</h1>
+<p class="lead">${escapeHtml(t(lang, 'magic.wait.lead', { email }))}</p>
+<p class="note">${escapeHtml(t(lang, 'magic.wait.other'))}</p>`;
+  return layout({ lang, title: t(lang, 'magic.wait.title'), body });
+}
+
+/** GET of a magic link: nothing is consumed until the person clicks (mail scanners only GET). */
+export function magicConfirmPage({ lang, token, clientName, email }) {
+  const body = `
+<h1>${escapeHtml(t(lang, 'magic.confirm.title'))}</h1>
+<p class="lead">${t(lang, 'magic.confirm.lead', { client: `<strong>${escapeHtml(clientName)}</strong>`, email: escapeHtml(email) })}</p>
+<form method="post" action="/passwordless/verify">
+<input type="hidden" name="token" value="${escapeHtml(token)}">
+<button class="btn btn-primary" type="submit" id="magic-continue" autofocus>${escapeHtml(t(lang, 'magic.confirm.submit'))}</button>
+</form>
+<p class="note">${escapeHtml(t(lang, 'magic.confirm.note'))}</p>`;
+  return layout({ lang, title: t(lang, 'magic.confirm.title'), body });
+}
+
+/** The link was opened on another device: a code to type on the device that asked. */
+export function magicCodePage({ lang, code, clientName, minutes }) {
+  const body = `
+<h1>${escapeHtml(t(lang, 'magic.code.title'))}</h1>
+<p class="lead">${t(lang, 'magic.code.lead', { client: `<strong>${escapeHtml(clientName)}</strong>` })}</p>
+<div class="usercode" id="magic-code">${escapeHtml(code)}</div>
+<p class="note">${escapeHtml(t(lang, 'magic.code.note', { minutes }))}</p>`;
+  return layout({ lang, title: t(lang, 'magic.code.title'), body });
+}
+
+/** A magic link that cannot be used: `reason` is magic.used, magic.expired or magic.invalid. */
+export function magicErrorPage({ lang, reason }) {
+  const body = `
+<h1 id="error-title">${escapeHtml(t(lang, 'error.title'))}</h1>
+<p class="lead" id="magic-error" data-reason="${escapeHtml(reason.replace('magic.', ''))}">${escapeHtml(t(lang, reason))}</p>`;
   return layout({ lang, title: t(lang, 'error.title'), body });
 }

@@ -74,13 +74,26 @@ void SessionPrivate::setState(Session::State s)
 void SessionPrivate::startSignIn(const SignInOptions &options)
 {
     Q_Q(Session);
+    if (!beginFlow(options))
+        return;
+    const quint64 id = flow->id;
+    qCInfo(lcSession).noquote() << "sign-in started at" << config.issuer();
+    cache->discovery(config, q, [this, id](const Result<ProviderMetadata> &result) {
+        if (flow && flow->id == id)
+            onDiscovery(result);
+    });
+}
+
+bool SessionPrivate::beginFlow(const SignInOptions &options)
+{
+    Q_Q(Session);
     if (flow) {
         Q_EMIT q->errorOccurred(Error(Error::Code::Busy, QStringLiteral("a sign-in is already in progress")));
-        return;
+        return false;
     }
     if (auto ok = config.validate(); !ok) {
         Q_EMIT q->errorOccurred(ok.error());
-        return;
+        return false;
     }
     flow = std::make_unique<Flow>();
     flow->id = nextFlowId++;
@@ -103,12 +116,7 @@ void SessionPrivate::startSignIn(const SignInOptions &options)
             finishSignIn(Error(Error::Code::Timeout, QStringLiteral("the browser sign-in did not complete in time")));
     });
     flow->timeout.start(flowTimeoutSeconds * 1000);
-
-    qCInfo(lcSession).noquote() << "sign-in started at" << config.issuer();
-    cache->discovery(config, q, [this, id](const Result<ProviderMetadata> &result) {
-        if (flow && flow->id == id)
-            onDiscovery(result);
-    });
+    return true;
 }
 
 void SessionPrivate::onDiscovery(const Result<ProviderMetadata> &result)
@@ -133,38 +141,9 @@ void SessionPrivate::onDiscovery(const Result<ProviderMetadata> &result)
     // Fetch the keys while the person is in the browser, so the redirect is not kept waiting.
     cache->jwks(metadata.jwksUri(), false, q, [](const Result<JsonWebKeySet> &) {});
 
-    QUrl redirectUri = config.redirectUri();
-    if (config.isLoopbackRedirect()) {
-        flow->listener = std::make_unique<LoopbackListener>();
-        auto bound = flow->listener->listen(config.redirectUri());
-        if (!bound)
-            return finishSignIn(bound.error());
-        redirectUri = *bound;
-        QObject::connect(flow->listener.get(), &LoopbackListener::redirectReceived, q, [this, id](const QUrl &url) {
-            if (flow && flow->id == id)
-                onRedirect(url);
-        });
-    }
-
-    auto request = AuthorizationRequest::create(config, metadata, redirectUri, flow->options);
-    if (!request)
-        return finishSignIn(request.error());
-    flow->request = *request;
-    if (flow->listener) {
-        const QByteArray state = flow->request.state();
-        flow->listener->setAcceptor([state](const QUrl &url) {
-            const QString got = QUrlQuery(url).queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
-            return constantTimeEquals(got.toUtf8(), state);
-        });
-    }
-
-    if (!userAgent)
-        userAgent = browserCommand.isEmpty() ? createSystemBrowserUserAgent() : createCommandUserAgent(browserCommand);
-    QObject::disconnect(userAgent.get(), nullptr, q, nullptr);
-    QObject::connect(userAgent.get(), &UserAgent::failed, q, [this, id](const Error &error) {
-        if (flow && flow->id == id && flow->waitingForRedirect)
-            finishSignIn(error);
-    });
+    if (auto ok = prepareAuthorization(); !ok)
+        return finishSignIn(ok.error());
+    ensureUserAgent();
 
     const auto open = [this, id](const QUrl &url) {
         if (!flow || flow->id != id)
@@ -194,6 +173,50 @@ void SessionPrivate::onDiscovery(const Result<ProviderMetadata> &result)
         if (requestUri.isEmpty())
             return finishSignIn(Error(Error::Code::InvalidResponse, QStringLiteral("PAR response without request_uri")));
         open(flow->request.urlForRequestUri(requestUri));
+    });
+}
+
+Result<void> SessionPrivate::prepareAuthorization(bool listen)
+{
+    Q_Q(Session);
+    const quint64 id = flow->id;
+    QUrl redirectUri = config.redirectUri();
+    if (listen && config.isLoopbackRedirect()) {
+        flow->listener = std::make_unique<LoopbackListener>();
+        auto bound = flow->listener->listen(config.redirectUri());
+        if (!bound)
+            return bound.error();
+        redirectUri = *bound;
+        QObject::connect(flow->listener.get(), &LoopbackListener::redirectReceived, q, [this, id](const QUrl &url) {
+            if (flow && flow->id == id)
+                onRedirect(url);
+        });
+    }
+
+    auto request = AuthorizationRequest::create(config, metadata, redirectUri, flow->options);
+    if (!request)
+        return request.error();
+    flow->request = *request;
+    if (flow->listener) {
+        const QByteArray state = flow->request.state();
+        flow->listener->setAcceptor([state](const QUrl &url) {
+            const QString got = QUrlQuery(url).queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
+            return constantTimeEquals(got.toUtf8(), state);
+        });
+    }
+    return {};
+}
+
+void SessionPrivate::ensureUserAgent()
+{
+    Q_Q(Session);
+    const quint64 id = flow->id;
+    if (!userAgent)
+        userAgent = browserCommand.isEmpty() ? createSystemBrowserUserAgent() : createCommandUserAgent(browserCommand);
+    QObject::disconnect(userAgent.get(), nullptr, q, nullptr);
+    QObject::connect(userAgent.get(), &UserAgent::failed, q, [this, id](const Error &error) {
+        if (flow && flow->id == id && flow->waitingForRedirect)
+            finishSignIn(error);
     });
 }
 

@@ -42,7 +42,16 @@ public:
 
     // Sign-in steps: each pulls the next when it completes; every path ends in finishSignIn().
     void startSignIn(const SignInOptions &options);
+    //! Opens a flow (refusing with busy / a bad configuration through errorOccurred()); false when refused.
+    bool beginFlow(const SignInOptions &options);
     void onDiscovery(const Result<ProviderMetadata> &metadata);
+    //! The flow's loopback listener (when the redirect is loopback and \a listen) and authorization request.
+    Result<void> prepareAuthorization(bool listen = true);
+    void ensureUserAgent();
+    // Passwordless (sessionpasswordless.cpp)
+    void startPasswordless(const QString &email, const MagicLinkOptions &options);
+    void onPasswordlessDiscovery(const Result<ProviderMetadata> &metadata, const MagicLinkOptions &options);
+    void completeWithCode(const QString &code);
     void onRedirect(const QUrl &redirect);
     void onTokenReply(const Internal::HttpResponse &reply);
     //! The TokenSet a token response makes of \a base (scopes, refresh token and ID token kept
@@ -127,6 +136,12 @@ public:
         QTimer timeout;
         Session::State previousState = Session::State::SignedOut;
         bool waitingForRedirect = false;
+        // Passwordless: the address and connection a code is redeemed for, once the mail is sent.
+        bool passwordless = false;
+        bool awaitingCode = false;
+        bool codeInFlight = false;
+        QString email;
+        QString connection;
     };
     std::unique_ptr<Flow> flow;
     quint64 nextFlowId = 1;

@@ -24,6 +24,14 @@
 // the epoch>} on stdout at the moment Allow is clicked (tests measure the kiosk's reaction from it).
 // --record FILE writes {"authorizationUrl", "redirectUrl", "pages"} as JSON (mode 0600) on success,
 // so a test can check that none of those secrets leaked into a program's output.
+//
+// Social sign-in: --social ID clicks "Continue with …" (#social-ID) on the dev IdP's login page;
+// on an upstream's account chooser it picks --upstream-account EMAIL (default: the first account).
+// --expect-no-login fails if the dev IdP's own login page shows up (an idp_hint must skip it).
+// Magic link: given the page the SDK opens after sending a link (the device-binding page), it reads
+// the newest mail to --mail-to E from maildev's REST API (--mail-api URL), optionally fetches the
+// link once with a plain GET first (--prefetch-link, like a mail scanner), opens the link in this
+// browser, clicks the confirmation and follows the sign-in to the app. The link goes to --record.
 
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -50,6 +58,7 @@ function parseArgs(argv) {
     email: 'aiko@example.com', password: 'sakura-2026', deny: false, expectLang: undefined,
     screenshot: undefined, record: undefined, locale: 'en-US', timeoutMs: 60_000, userCode: undefined, verbose: false, url: undefined,
     viewport: undefined, mobile: false, printApprovedAt: false,
+    social: undefined, upstreamAccount: undefined, expectNoLogin: false, mailApi: undefined, mailTo: undefined, prefetchLink: false,
   };
   if (argv.length === 0) throw new Failure(USAGE);
   const args = argv.slice(0, -1);
@@ -80,6 +89,12 @@ function parseArgs(argv) {
       }
       case '--mobile': opts.mobile = true; break;
       case '--print-approved-at': opts.printApprovedAt = true; break;
+      case '--social': opts.social = value(arg); break;
+      case '--upstream-account': opts.upstreamAccount = value(arg); break;
+      case '--expect-no-login': opts.expectNoLogin = true; break;
+      case '--mail-api': opts.mailApi = value(arg); break;
+      case '--mail-to': opts.mailTo = value(arg); break;
+      case '--prefetch-link': opts.prefetchLink = true; break;
       case '-h': case '--help': throw new Failure(USAGE);
       default: throw new Failure(`unknown argument ${arg} (the URL must be the last argument)`);
     }
@@ -104,6 +119,10 @@ async function inspect(page) {
     return await page.evaluate(() => {
       const has = (sel) => document.querySelector(sel) !== null;
       if (has('#login-submit')) return { step: 'login', lang: document.documentElement.lang, error: has('#login-error') };
+      if (has('#upstream-accounts')) return { step: 'upstream', lang: document.documentElement.lang };
+      if (has('#magic-wait')) return { step: 'magic-wait', lang: document.documentElement.lang };
+      if (has('#magic-continue')) return { step: 'magic-confirm', lang: document.documentElement.lang };
+      if (has('#magic-code')) return { step: 'magic-code', lang: document.documentElement.lang };
       if (has('#consent-allow')) return { step: 'consent', lang: document.documentElement.lang };
       if (has('#device-confirm')) return { step: 'device-confirm', lang: document.documentElement.lang };
       if (has('#device-success')) return { step: 'device-success', lang: document.documentElement.lang };
@@ -137,7 +156,12 @@ async function run(opts, state) {
   // Leave a little of the overall budget for closing Chromium and reporting.
   const deadline = state.started + opts.timeoutMs - Math.min(3000, opts.timeoutMs / 4);
   const say = (msg) => { if (opts.verbose) process.stderr.write(`browser-signin: ${msg}\n`); };
-  const isApp = (url) => isLoopbackUrl(url) && new URL(url).origin !== idpOrigin;
+  // The dev IdP's upstream ("social") providers are loopback origins too, but not the app.
+  const upstreamOrigins = await fetch(`${idpOrigin}/__dev/services`, { signal: AbortSignal.timeout(5000) })
+    .then((res) => (res.ok ? res.json() : {}))
+    .then((services) => Object.values(services.upstreams ?? {}).map((u) => new URL(u.issuer).origin))
+    .catch(() => []);
+  const isApp = (url) => isLoopbackUrl(url) && new URL(url).origin !== idpOrigin && !upstreamOrigins.includes(new URL(url).origin);
 
   state.profileDir = await mkdtemp(join(tmpdir(), 'concierge-chromium-'));
   const home = state.profileDir;
@@ -198,6 +222,9 @@ async function run(opts, state) {
   let deviceConfirms = 0;
   let langChecked = false;
   let deviceDone; // the device flow ends on an IdP page, not on the app
+  let upstreamChoices = 0;
+  let magicWaits = 0;
+  let magicConfirms = 0;
   const pages = []; // host + path + step of every IdP page seen, for --record
   while (!landed && !deviceDone) {
     if (appFailure) throw new Failure(appFailure);
@@ -219,14 +246,58 @@ async function run(opts, state) {
     }
 
     if (current.step === 'login') {
-      if (logins > 0 && current.error) throw new Failure('the IdP rejected the email or password');
+      if (opts.expectNoLogin) throw new Failure('the dev IdP showed its login page although the hint should skip it');
+      if (logins > 0 && current.error) throw new Failure(opts.social ? 'the IdP reported a failed social sign-in' : 'the IdP rejected the email or password');
       if (logins > 0) { await sleep(50); continue; } // still on the submitted page
       logins += 1;
+      if (opts.social) {
+        say(`login page ${hostAndPath(page.url())}, continuing with ${opts.social}`);
+        await submitAndWait(page, `#social-${opts.social}`, deadline);
+        continue;
+      }
       say(`login page ${hostAndPath(page.url())}`);
       await page.fill('input[name=email]', opts.email);
       await page.fill('input[name=password]', opts.password);
       await submitAndWait(page, '#login-submit', deadline);
       continue;
+    }
+
+    if (current.step === 'upstream') {
+      if (upstreamChoices > 0) { await sleep(50); continue; }
+      upstreamChoices += 1;
+      const selector = opts.upstreamAccount ? `button[data-email="${opts.upstreamAccount}"]` : '#upstream-accounts button';
+      if (!(await page.$(selector))) throw new Failure(`the upstream offers no account ${opts.upstreamAccount ?? ''}`);
+      say(`upstream account chooser ${hostAndPath(page.url())}`);
+      await submitAndWait(page, selector, deadline);
+      continue;
+    }
+
+    if (current.step === 'magic-wait') {
+      if (magicWaits > 0) { await sleep(50); continue; }
+      magicWaits += 1;
+      if (!opts.mailApi || !opts.mailTo) throw new Failure('a magic-link wait page: pass --mail-api and --mail-to');
+      say('magic-link wait page, reading the mail');
+      state.magicLink = await newestLink(opts.mailApi, opts.mailTo, deadline);
+      if (opts.prefetchLink) {
+        const res = await fetch(state.magicLink, { redirect: 'manual' }); // no cookies: a mail scanner
+        await res.text();
+        if (res.status !== 200) throw new Failure(`the pre-fetch of the link answered HTTP ${res.status}`);
+        say('pre-fetched the link with a plain GET');
+      }
+      await page.goto(state.magicLink, { waitUntil: 'commit' });
+      continue;
+    }
+
+    if (current.step === 'magic-confirm') {
+      if (magicConfirms > 0) { await sleep(50); continue; }
+      magicConfirms += 1;
+      say('magic-link page, clicking the button');
+      await submitAndWait(page, '#magic-continue', deadline);
+      continue;
+    }
+
+    if (current.step === 'magic-code') {
+      throw new Failure('the link showed a code in the browser of the device that asked (device binding failed)');
     }
 
     if (current.step === 'consent') {
@@ -287,9 +358,25 @@ async function run(opts, state) {
     say(`screenshot ${opts.screenshot}`);
   }
   if (opts.record) {
-    const record = { authorizationUrl: opts.url, redirectUrl: landed?.url ?? null, deviceFlow: deviceDone ?? null, pages };
+    const record = {
+      authorizationUrl: opts.url, redirectUrl: landed?.url ?? null, deviceFlow: deviceDone ?? null, pages, magicLink: state.magicLink ?? null,
+    };
     await writeFile(opts.record, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
   }
+}
+
+/** The sign-in link of the newest mail to `to` in maildev (REST API), waiting for it to arrive. */
+async function newestLink(mailApi, to, deadline) {
+  const wanted = to.toLowerCase();
+  while (Date.now() < deadline) {
+    const res = await fetch(`${mailApi}/api/email`).catch(() => undefined);
+    const mails = res?.ok ? await res.json() : [];
+    const mine = mails.filter((m) => (m.to ?? []).some((a) => String(a.address).toLowerCase() === wanted));
+    const link = mine.length ? /https?:\/\/\S+\/passwordless\/verify\?token=[\w-]+/.exec(mine[mine.length - 1].text ?? '') : null;
+    if (link) return link[0];
+    await sleep(200);
+  }
+  throw new Failure(`no sign-in mail to ${to} arrived`);
 }
 
 async function cleanUp(state) {

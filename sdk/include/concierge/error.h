@@ -63,6 +63,8 @@ public:
         ExpiredToken = 211,        // device code expired (hard)
         AuthorizationPending = 212,// device flow: keep polling (internal)
         SlowDown = 213,            // device flow: poll slower (internal)
+        OtpRejected = 220,         // passwordless code wrong, used or expired (transient: ask for it again)
+        TooManyAttempts = 221,     // passwordless: too many wrong codes; request a new one (hard)
         OAuthError = 299,          // any other OAuth error string; see oauthError (hard)
 
         InvalidResponse = 300,         // malformed JSON or missing required members (hard)
@@ -95,6 +97,7 @@ public:
         InvalidArgument = 404,         // a caller passed something unusable (hard)
         NotSignedIn = 405,             // operation needs a signed-in session (hard)
         Busy = 406,                    // another exclusive operation is running (transient)
+        NothingToComplete = 410,       // completeWithCode()/completeFromUrl() without a sign-in waiting for it (hard)
 
         StoreUnavailable = 500,        // keychain service missing (hard)
         StoreLocked = 501,             // keychain locked / access refused (transient)

@@ -4,9 +4,11 @@
 #include <concierge/authorizationrequest.h>
 #include <concierge/concierge_export.h>
 #include <concierge/error.h>
+#include <concierge/passwordless.h>
 #include <concierge/providerconfig.h>
 #include <concierge/providermetadata.h>
 #include <concierge/result.h>
+#include <concierge/socialprovider.h>
 #include <concierge/tokenset.h>
 
 #include <QtCore/QException>
@@ -179,6 +181,37 @@ public:
     //! Fetches the UserInfo claims; their \c sub must equal the ID token's.
     void fetchUserInfo(QObject *context, UserInfoCallback callback);
 
+    // --- social and passwordless sign-in (sessionsocial.cpp, sessionpasswordless.cpp) ---
+    /*!
+      Signs in through \a provider: with a broker hint, a browser sign-in at this Session's provider
+      carrying the hint; with a direct provider (Session made from SocialProvider::config()), a
+      browser sign-in with its scopes. Ends like signIn(): signedIn() or errorOccurred() (an unusable
+      provider ends at once with invalid_argument or invalid_configuration).
+    */
+    void signInWith(const Concierge::SocialProvider &provider, const Concierge::SignInOptions &options = {});
+    /*!
+      Starts a passwordless sign-in for \a email (passed verbatim): a fresh authorization request
+      (PKCE, state, nonce, redirect) is sent to the provider's passwordless endpoint, which mails a
+      link or a code. The sign-in then ends exactly once, like signIn(), with signedIn() or
+      errorOccurred(): by the link's redirect (loopback listener, or completeFromUrl() for an app
+      redirect URI), or by completeWithCode(). magicLinkSent() reports that the provider accepted it;
+      a refusal (rate_limited with retryAfter(), invalid_request, ...) ends it with errorOccurred().
+    */
+    void sendMagicLink(const QString &email, const Concierge::MagicLinkOptions &options = {});
+    /*!
+      Hands a redirect that carries the result of a magic link (a deep link or claimed https link) to
+      the waiting sign-in. The same as handleRedirect(); false when no sign-in waits for it.
+    */
+    bool completeFromUrl(const QUrl &url) { return handleRedirect(url); }
+    /*!
+      Redeems \a code (passed verbatim) for the waiting passwordless sign-in: the mailed code, or the
+      code the link shows when opened on another device. Success ends the sign-in with signedIn().
+      A wrong, used or expired code emits codeRejected() with otp_rejected and the sign-in keeps
+      waiting (the provider limits the attempts: too_many_attempts then ends it with errorOccurred()).
+      Without a passwordless sign-in waiting, codeRejected() reports nothing_to_complete.
+    */
+    void completeWithCode(const QString &code);
+
 public Q_SLOTS:
     //! Starts a browser sign-in (authorization code + PKCE). Ends with signedIn() or errorOccurred().
     void signIn(const Concierge::SignInOptions &options = {});
@@ -212,6 +245,10 @@ Q_SIGNALS:
     void refreshed();
     void signedOut();
     void errorOccurred(const Concierge::Error &error);
+    //! The provider accepted sendMagicLink(): the mail is on its way. The sign-in goes on.
+    void magicLinkSent();
+    //! completeWithCode() did not sign in; the sign-in goes on unless errorOccurred() follows.
+    void codeRejected(const Concierge::Error &error);
     //! The tokens could not be written to (or wiped from) the store; the session itself goes on.
     void storageFailed(const Concierge::Error &error);
     //! The session went to State::Locked (lock(), auto-lock).

@@ -44,6 +44,8 @@ constexpr std::array kCodes = {
     CodeInfo{Error::Code::ExpiredToken, "expired_token", Error::Kind::Hard},
     CodeInfo{Error::Code::AuthorizationPending, "authorization_pending", Error::Kind::Transient},
     CodeInfo{Error::Code::SlowDown, "slow_down", Error::Kind::Transient},
+    CodeInfo{Error::Code::OtpRejected, "otp_rejected", Error::Kind::Transient},
+    CodeInfo{Error::Code::TooManyAttempts, "too_many_attempts", Error::Kind::Hard},
     CodeInfo{Error::Code::OAuthError, "oauth_error", Error::Kind::Hard},
     CodeInfo{Error::Code::InvalidResponse, "invalid_response", Error::Kind::Hard},
     CodeInfo{Error::Code::IssuerMismatch, "issuer_mismatch", Error::Kind::Hard},
@@ -74,6 +76,7 @@ constexpr std::array kCodes = {
     CodeInfo{Error::Code::InvalidArgument, "invalid_argument", Error::Kind::Hard},
     CodeInfo{Error::Code::NotSignedIn, "not_signed_in", Error::Kind::Hard},
     CodeInfo{Error::Code::Busy, "busy", Error::Kind::Transient},
+    CodeInfo{Error::Code::NothingToComplete, "nothing_to_complete", Error::Kind::Hard},
     CodeInfo{Error::Code::StoreUnavailable, "store_unavailable", Error::Kind::Hard},
     CodeInfo{Error::Code::StoreLocked, "store_locked", Error::Kind::Transient},
     CodeInfo{Error::Code::StoreCorrupt, "store_corrupt", Error::Kind::Hard},
@@ -232,6 +235,9 @@ QString Error::message() const
     case Code::ConsentRequired:
     case Code::InteractionRequired: text = QCoreApplication::translate("Concierge::Error", "Please sign in again."); break;
     case Code::InvalidToken: text = QCoreApplication::translate("Concierge::Error", "The service did not accept your sign-in."); break;
+    case Code::OtpRejected: text = QCoreApplication::translate("Concierge::Error", "That code did not work. Check it and try again."); break;
+    case Code::TooManyAttempts: text = QCoreApplication::translate("Concierge::Error", "Too many wrong codes. Ask for a new email."); break;
+    case Code::NothingToComplete: text = QCoreApplication::translate("Concierge::Error", "No sign-in is waiting for this. Start again."); break;
     case Code::ExpiredToken: text = QCoreApplication::translate("Concierge::Error", "The sign-in code has expired. Start again."); break;
     case Code::StateMismatch:
     case Code::AuthorizationIssMismatch:

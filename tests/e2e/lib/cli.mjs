@@ -27,6 +27,37 @@ export function runCli(args, { env = {}, timeoutMs = 120_000 } = {}) {
   });
 }
 
+/**
+ * Starts the CLI with a pipe on stdin (for commands that read a code from it). Returns
+ * { child, write(line), stderr(), done: Promise<same as runCli> }.
+ */
+export function startCli(args, { env = {}, timeoutMs = 120_000 } = {}) {
+  const child = spawn(CLI, args, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
+  child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+  child.stdin.on('error', () => {}); // the CLI may be gone already
+  const done = new Promise((resolveRun, rejectRun) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); rejectRun(new Error(`concierge ${args[0]} timed out`)); }, timeoutMs);
+    child.on('error', rejectRun);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      let json;
+      const lines = stdout.trim().split('\n').filter(Boolean);
+      try { json = lines.length === 1 ? JSON.parse(lines[0]) : undefined; } catch { json = undefined; }
+      resolveRun({ code, stdout, stderr, json, stdoutLines: lines.length });
+    });
+  });
+  return {
+    child,
+    done,
+    stderr: () => stderr,
+    write: (line) => child.stdin.write(`${line}\n`),
+    end: () => child.stdin.end(),
+  };
+}
+
 // A tiny assertion runner that prints one line per check and the "N passed, N failed" summary.
 export function checker(name) {
   let passed = 0;

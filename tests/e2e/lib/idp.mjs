@@ -31,7 +31,9 @@ export async function startIdp({ env = {}, dataDir, timeoutMs = 20_000, inheritS
   process.on('exit', killOnExit);
 
   const stderrTail = [];
+  let stderrAll = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk) => {
+    stderrAll += chunk;
     stderrTail.push(...chunk.split('\n').filter(Boolean));
     stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
   });
@@ -80,6 +82,14 @@ export async function startIdp({ env = {}, dataDir, timeoutMs = 20_000, inheritS
       if (res.status !== 204) throw new Error(`POST /__dev/stats/reset: HTTP ${res.status}`);
     },
     stderrTail: () => [...stderrTail],
+    /** Everything the IdP wrote to stderr so far (unless inheritStderr). */
+    stderr: () => stderrAll,
+    /** GET /__dev/services: {mail: {web, smtp}, upstreams: {id: {name, issuer}}}. */
+    async services() {
+      const res = await fetch(devUrl('services'));
+      if (!res.ok) throw new Error(`GET /__dev/services: HTTP ${res.status}`);
+      return res.json();
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const code = await exited;
