@@ -4,6 +4,8 @@
 #include "platform.h"
 
 #include <concierge/idtoken.h>
+#include <concierge/passwordless.h>
+#include <concierge/socialprovider.h>
 #include <concierge/providerconfig.h>
 #include <concierge/tokenset.h>
 
@@ -54,8 +56,30 @@ Shop::Shop(const Options &options, QObject *parent)
     connect(m_session, &Session::signedIn, this, &Shop::onSignedIn);
     connect(m_session, &Session::signedOut, this, &Shop::onSignedOut);
     connect(m_session, &Session::tokensChanged, this, &Shop::profileChanged);
+    connect(m_session, &Session::magicLinkSent, this, [this] {
+        Q_EMIT event(QStringLiteral("magic_link_sent"), {});
+    });
+    connect(m_session, &Session::codeRejected, this, [this](const Error &error) {
+        setBusy({});
+        m_errorText = tr("That code didn't work. Check the email and try again.");
+        Q_EMIT errorChanged();
+        Q_EMIT event(QStringLiteral("error"), {{QStringLiteral("action"), QStringLiteral("code")},
+                                               {QStringLiteral("error"), error.id()},
+                                               {QStringLiteral("message"), m_errorText}});
+    });
+    connect(m_session, &Session::unlocked, this, [this] {
+        Q_EMIT event(QStringLiteral("unlocked"), {});
+        onSignedIn();
+    });
+    connect(m_session, &Session::biometricPromptStarted, this, [this] {
+        setBusy(tr("Touch the fingerprint reader"));
+        Q_EMIT event(QStringLiteral("biometric_prompt"), {});
+    });
+    connect(m_session, &Session::biometricUnlockEnabledChanged, this, [this](bool) { refreshBiometric(); });
     connect(m_session, &Session::errorOccurred, this, [this](const Error &error) {
-        if (m_phase == QLatin1String("authorizing"))
+        if (m_phase == QLatin1String("authorizing") || m_phase == QLatin1String("awaitingLink"))
+            setPhase(QStringLiteral("signedOut"));
+        if (m_phase == QLatin1String("locked") && m_session->state() == Session::State::SignedOut)
             setPhase(QStringLiteral("signedOut"));
         setBusy({});
         m_pendingScope.clear();
@@ -160,6 +184,14 @@ QString Shop::plainMessage(const QString &action, const Error &error) const
         return tr("The store is busy right now. Please try again in a moment.");
     case Error::Code::InvalidGrant:
         return tr("Your sign-in has expired. Please sign in again.");
+    case Error::Code::BiometricFailed:
+        return tr("Not recognised. Try again.");
+    case Error::Code::BiometricCancelled:
+        return tr("Unlock was cancelled.");
+    case Error::Code::BiometricUnavailable:
+        return tr("Fingerprint unlock is not available on this phone.");
+    case Error::Code::BiometricInvalidated:
+        return tr("Your fingerprints changed. Please sign in again.");
     case Error::Code::UserAgentFailed:
         return tr("The browser could not be opened.");
     case Error::Code::NotSignedIn:
@@ -207,34 +239,41 @@ void Shop::signInWithPassword()
 
 bool Shop::isSocialAvailable() const
 {
-    return false;
+    return true;
 }
 
 bool Shop::isMagicLinkAvailable() const
 {
-    return false;
+    return true;
 }
 
 void Shop::signInWithProvider(const QString &provider)
 {
-    Q_UNUSED(provider)
-    fail(QStringLiteral("social"), Error(Error::Code::InvalidConfiguration,
-                                         QStringLiteral("social sign-in is not in this SDK build")));
+    // The store's IdP brokers Google and Apple: the hint sends the browser straight to the upstream.
+    clearError();
+    setPhase(QStringLiteral("authorizing"));
+    setBusy(provider == QLatin1String("apple") ? tr("Continue with Apple in your browser…")
+                                               : tr("Continue with Google in your browser…"));
+    m_session->signInWith(Concierge::SocialProvider::custom(m_session->config().idpHintParameter(), provider),
+                          signInOptions());
 }
 
 void Shop::sendMagicLink(const QString &email)
 {
+    clearError();
     m_magicLinkEmail = email.trimmed();
     Q_EMIT magicLinkChanged();
-    fail(QStringLiteral("magic_link"), Error(Error::Code::InvalidConfiguration,
-                                             QStringLiteral("magic links are not in this SDK build")));
+    Concierge::MagicLinkOptions options;
+    options.signIn = signInOptions();
+    setPhase(QStringLiteral("awaitingLink"));
+    m_session->sendMagicLink(m_magicLinkEmail, options);
 }
 
 void Shop::completeWithCode(const QString &code)
 {
-    Q_UNUSED(code)
-    fail(QStringLiteral("magic_link"), Error(Error::Code::InvalidConfiguration,
-                                             QStringLiteral("magic links are not in this SDK build")));
+    clearError();
+    setBusy(tr("Checking the code…"));
+    m_session->completeWithCode(code.trimmed());
 }
 
 void Shop::cancelSignIn()
@@ -661,22 +700,39 @@ void Shop::approveKiosk(const QString &codeOrLink)
 
 void Shop::refreshBiometric()
 {
-    m_biometricAvailable = false;
-    m_biometricEnabled = false;
-    m_biometricStatus = tr("Fingerprint unlock is not available in this build.");
+    const auto availability = m_session->biometricAvailability();
+    m_biometricAvailable = availability == Session::BiometricAvailability::Available;
+    m_biometricEnabled = m_session->isBiometricUnlockEnabled();
+    m_biometricStatus = availability == Session::BiometricAvailability::None
+        ? tr("This phone has no fingerprint reader we can use.")
+        : availability == Session::BiometricAvailability::NotEnrolled
+            ? tr("Add a fingerprint in your phone's settings first.")
+            : QString();
     Q_EMIT biometricChanged();
 }
 
 void Shop::setBiometricEnabled(bool enabled)
 {
-    Q_UNUSED(enabled)
-    refreshBiometric();
-    fail(QStringLiteral("biometric"), Error(Error::Code::BiometricUnavailable));
+    clearError();
+    const auto done = [this, enabled](const Concierge::Result<void> &result) {
+        setBusy({});
+        refreshBiometric();
+        if (!result)
+            return fail(QStringLiteral("biometric"), result.error());
+        notice(enabled ? tr("Fingerprint unlock is on. Next time, your finger opens the app.")
+                       : tr("Fingerprint unlock is off."));
+        Q_EMIT event(enabled ? QStringLiteral("biometric_enabled") : QStringLiteral("biometric_disabled"), {});
+    };
+    if (enabled)
+        m_session->enableBiometricUnlock(this, done);
+    else
+        m_session->disableBiometricUnlock(this, done);
 }
 
 void Shop::unlock()
 {
-    fail(QStringLiteral("biometric"), Error(Error::Code::BiometricUnavailable));
+    clearError();
+    m_session->unlock();
 }
 
 void Shop::forgetAndSignIn()

@@ -37,6 +37,15 @@ Rectangle {
             font.pixelSize: Theme.fontBody
             text: qsTr("Your account is locked on this phone. Touch the fingerprint reader to open it.")
         }
+        Text {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            visible: screen.shop && screen.shop.busy
+            text: screen.shop ? screen.shop.busyText : ""
+            color: Theme.accent
+            font.pixelSize: Theme.fontBody
+            font.weight: Font.DemiBold
+        }
         AppButton {
             objectName: "unlockButton"
             Layout.topMargin: 12

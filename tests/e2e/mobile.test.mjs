@@ -9,8 +9,11 @@
 //  3. Next start: signed in from the keychain without a browser.
 //  4. Kiosk approval: the kiosk (demo-desktop) shows a code, the phone types it and approves at the
 //     IdP's device page; the kiosk reaches its welcome screen.
-//  5. Delete my account (Emma): DELETE /me, signed out; signing in as Emma then fails.
-import { execFile } from 'node:child_process';
+//     Fingerprint on; the next start is locked and finger A (virtual fprintd reader) unlocks it.
+//  6. "Continue with Google (dev)" (the dev IdP's upstream, account linked to Aiko).
+//  7. "Email me a sign-in link": the link read from maildev signs Ken in.
+//  8. Delete my account (Emma): DELETE /me, signed out; signing in as Emma then fails.
+import { execFile, execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +29,8 @@ const run = promisify(execFile);
 const SHOTS = process.env.CONCIERGE_SCREENSHOTS || join(REPO, 'build', 'screenshots');
 const SHOTS_MOBILE = join(SHOTS, 'mobile');
 const SHOTS_JA = join(SHOTS, 'ja');
+const HELPER = new URL('./fprint-helper.py', import.meta.url).pathname;
+const fprint = (...args) => execFileSync('/usr/bin/python3', [HELPER, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const JWT = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\./;
 
 async function checkShot(label, path) {
@@ -77,7 +82,6 @@ try {
       browser: ['--email', 'aiko@example.com', '--password', 'sakura-2026', '--mobile'],
     });
     await app.screen('welcome', { timeoutMs: 30_000 });
-    t.check('social buttons are on the welcome screen', true);
     const clicked = await app.click('passwordButton');
     t.check('"Sign in with password" can be pressed', clicked.ok, JSON.stringify(clicked));
     await app.screen('authorizing');
@@ -179,7 +183,72 @@ try {
     } finally {
       await kiosk.quit();
     }
-    t.check('quits cleanly (restore + kiosk)', await app.quit() === 0);
+    // Biometric unlock with libfprint's virtual reader behind a real fprintd (with-fprintd.sh).
+    t.check('a virtual fingerprint reader is there (run under with-fprintd.sh)', !!process.env.CONCIERGE_FP_SOCKET);
+    t.check('finger A enrolled through fprintd', fprint('enroll', 'right-index-finger', 'A').endsWith('enroll-completed'));
+    await app.clickTo('back', 'account');
+    const enabled = app.next((e) => e.event === 'biometric_enabled' || e.event === 'error', { label: 'biometric_enabled', timeoutMs: 30_000 });
+    const sw = await app.click('biometricSwitch');
+    t.check('the fingerprint switch can be turned on', sw.ok, JSON.stringify(sw));
+    const en = await enabled;
+    t.check('"Unlock with fingerprint" is on', en.event === 'biometric_enabled', JSON.stringify(en));
+    t.check('quits cleanly (restore + kiosk + fingerprint)', await app.quit() === 0);
+  }
+  {
+    const app = launch({ home: aikoHome, args: ['--lang', 'en', '--screenshot-dir', SHOTS_MOBILE] });
+    await app.screen('locked', { timeoutMs: 30_000 });
+    t.check('the next start is locked', true);
+    await app.waitFor((e) => e.event === 'screenshot' && e.name === 'locked', { label: 'locked screenshot' });
+    const prompt = app.next((e) => e.event === 'biometric_prompt' || e.event === 'error', { label: 'biometric_prompt', timeoutMs: 30_000 });
+    await app.click('unlockButton');
+    const p = await prompt;
+    t.check('unlock asks for the finger', p.event === 'biometric_prompt', JSON.stringify(p));
+    const unlocked = app.next((e) => e.event === 'unlocked' || e.event === 'error', { label: 'unlocked', timeoutMs: 30_000 });
+    await new Promise((r) => setTimeout(r, 500));
+    fprint('scan', 'A');
+    const u = await unlocked;
+    t.check('finger A unlocks the app without a browser', u.event === 'unlocked', JSON.stringify(u));
+    await app.waitFor((e) => e.event === 'cart_loaded', { label: 'cart after unlock' });
+    t.check('quits cleanly (unlocked)', await app.quit() === 0);
+  }
+
+  // 6. Social sign-in: "Continue with Google (dev)", the upstream account linked to Aiko.
+  {
+    const app = launch({
+      home: await newHome('social'),
+      args: ['--lang', 'en', '--no-keychain'],
+      browser: ['--upstream-account', 'aiko@example.com', '--expect-no-login'],
+    });
+    await app.screen('welcome');
+    await app.click('googleButton');
+    const s = await app.waitFor((e) => e.event === 'signed_in' || e.event === 'error', { label: 'social signed_in', timeoutMs: 90_000 });
+    t.check('"Continue with Google (dev)" signs the linked shopper in', s.event === 'signed_in' && s.tier === 'gold', JSON.stringify(s));
+    t.check('quits cleanly (social)', await app.quit() === 0);
+  }
+
+  // 7. Magic link from maildev: the SDK opens the device-binding page in the browser, which reads the
+  //    mail from maildev's API, opens the link and comes back to the app.
+  {
+    const { mail } = await idp.services();
+    const app = launch({
+      home: await newHome('magic'),
+      args: ['--lang', 'en', '--no-keychain', '--screenshot-dir', SHOTS_MOBILE],
+      browser: ['--mail-api', mail.web, '--mail-to', 'ken@example.com'],
+    });
+    await app.screen('welcome');
+    await app.clickTo('magicLinkButton', 'magic_link');
+    await app.set('emailField', 'ken@example.com');
+    const sent = app.next((e) => e.event === 'magic_link_sent' || e.event === 'error', { label: 'magic_link_sent', timeoutMs: 30_000 });
+    await app.click('sendLinkButton');
+    const m = await sent;
+    t.check('"Email me a sign-in link" sends the mail', m.event === 'magic_link_sent', JSON.stringify(m));
+    await app.screen('check_inbox');
+    const s = await app.waitFor((e) => e.event === 'signed_in' || e.event === 'error', { label: 'magic signed_in', timeoutMs: 90_000 });
+    t.check('the link from maildev signs Ken in', s.event === 'signed_in' && s.tier === 'silver', JSON.stringify(s));
+    t.check('quits cleanly (magic link)', await app.quit() === 0);
+    await checkShot('mobile/magic_link', join(SHOTS_MOBILE, 'magic_link.png'));
+    await checkShot('mobile/check_inbox', join(SHOTS_MOBILE, 'check_inbox.png'));
+    await checkShot('mobile/locked', join(SHOTS_MOBILE, 'locked.png'));
   }
 
   // 5. Delete my account (Emma, whom no other step needs).
