@@ -95,7 +95,8 @@ void KioskApp::runCommand(const QByteArray &line)
         // window like a touch or mouse click (so the kiosk policy sees it as activity too).
         const QString objectName = command.value(QStringLiteral("object")).toString();
         QQuickItem *target = nullptr;
-        const auto items = m_window->contentItem()->findChildren<QQuickItem *>(objectName);
+        QList<QQuickItem *> items = m_window->findChildren<QQuickItem *>(objectName);
+        items += m_window->contentItem()->findChildren<QQuickItem *>(objectName);
         for (QQuickItem *item : items) {
             if (item->isVisible() && item->isEnabled() && item->opacity() > 0.99) {
                 target = item;
@@ -179,6 +180,14 @@ void KioskApp::setWindow(QQuickWindow *window)
     m_window = window;
     if (!window)
         return;
+    if (!m_screen.isEmpty() && !m_options.screenshotDir.isEmpty()) { // announced before the window was known
+        const int generation = ++m_shotGeneration;
+        const QString name = m_screen;
+        QTimer::singleShot(700, this, [this, name, generation] {
+            if (generation == m_shotGeneration)
+                takeScreenshot(name);
+        });
+    }
     connect(window, &QQuickWindow::frameSwapped, this, [this] {
         if (m_firstFrame)
             return;
@@ -192,6 +201,7 @@ void KioskApp::setWindow(QQuickWindow *window)
 
 void KioskApp::screenShown(const QString &name)
 {
+    m_screen = name;
     event({{QStringLiteral("event"), QStringLiteral("screen")}, {QStringLiteral("name"), name},
            {QStringLiteral("lang"), m_language}});
     if (m_options.screenshotDir.isEmpty() || !m_window)
@@ -204,10 +214,20 @@ void KioskApp::screenShown(const QString &name)
     });
 }
 
-void KioskApp::takeScreenshot(const QString &name)
+void KioskApp::takeScreenshot(const QString &name, int attempt)
 {
     if (!m_window)
         return;
+    // Transitions advance per frame: on a slow renderer (llvmpipe at 4K) they take longer than their
+    // nominal time. Wait (up to 10 s) until no screen is half faded.
+    if (!m_window->property("settled").toBool() && attempt < 100) {
+        const int generation = m_shotGeneration;
+        QTimer::singleShot(100, this, [this, name, generation, attempt] {
+            if (generation == m_shotGeneration)
+                takeScreenshot(name, attempt + 1);
+        });
+        return;
+    }
     QDir().mkpath(m_options.screenshotDir);
     const QString path = QDir(m_options.screenshotDir).absoluteFilePath(QStringLiteral("kiosk-%1.png").arg(name));
     const QImage image = m_window->grabWindow();

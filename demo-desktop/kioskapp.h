@@ -80,7 +80,7 @@ Q_SIGNALS:
     void languageChanged();
 
 private:
-    void takeScreenshot(const QString &name);
+    void takeScreenshot(const QString &name, int attempt = 0);
     //! --automation: one JSON command per line on stdin, delivered as real input events:
     //! {"command":"click","object":NAME}, {"command":"key","key":"Return|Escape|Tab|Space"},
     //! {"command":"quit"}.
@@ -92,7 +92,7 @@ private:
     QString m_language;
     std::unique_ptr<QTranslator> m_translator;
     QPointer<QQuickWindow> m_window;
-    QString m_pendingShot;
+    QString m_screen;
     int m_shotGeneration = 0;
     bool m_firstFrame = false;
     QByteArray m_visitToken;

@@ -16,6 +16,7 @@
 #include <QtCore/QUrl>
 #include <QtGui/QFont>
 #include <QtGui/QGuiApplication>
+#include <QtGui/QScreen>
 #include <QtQml/QQmlApplicationEngine>
 #include <QtQuick/QQuickWindow>
 
@@ -127,10 +128,16 @@ int main(int argc, char *argv[])
         auto *window = qobject_cast<QQuickWindow *>(object);
         kiosk.setWindow(window);
         if (window) {
-            if (options.windowed)
+            if (options.windowed) {
                 window->show();
-            else
+            } else {
+                // Without a window manager (a kiosk session, Xvfb) full screen is only a request: take
+                // the screen's geometry as well.
+                if (QScreen *screen = window->screen())
+                    window->setGeometry(screen->geometry());
                 window->showFullScreen();
+            }
+            window->requestActivate();
         }
     }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kiosk/qml/Main.qml")));

@@ -46,7 +46,6 @@ Item {
         font.family: Theme.fontFamily
         font.pixelSize: ring.height * 0.24
         font.weight: Font.Bold
-        font.features: { "tnum": 1 }
         color: Theme.ink
     }
 }

@@ -43,7 +43,9 @@ FocusScope {
 
         Rectangle {
             Layout.alignment: Qt.AlignHCenter
-            width: Theme.px(104); height: width; radius: width / 2
+            Layout.preferredWidth: Theme.px(104)
+            Layout.preferredHeight: Theme.px(104)
+            radius: width / 2
             color: screen.kind === "offline" ? Theme.indigoSoft : Theme.accentSoft
             Text {
                 anchors.centerIn: parent

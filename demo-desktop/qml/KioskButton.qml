@@ -18,6 +18,9 @@ Button {
     bottomPadding: Theme.px(size * 0.8)
     implicitHeight: Math.max(Theme.px(56), implicitContentHeight + topPadding + bottomPadding)
     focusPolicy: Qt.StrongFocus
+    // Enter works like Space: a kiosk keyboard (or a barcode wedge) presses Enter.
+    Keys.onReturnPressed: control.clicked()
+    Keys.onEnterPressed: control.clicked()
 
     contentItem: Text {
         text: control.text

@@ -27,10 +27,13 @@ ApplicationWindow {
     onHeightChanged: Theme.scale = Math.min(width / 1280, height / 800)
     Component.onCompleted: {
         Theme.scale = Math.min(width / 1280, height / 800)
-        store.discover(function () { store.loadProducts(App.language) })
-        App.screenShown(screen)
+        // The attract screen is announced (and photographed) once the shelves are filled, or failed.
+        store.discover(function () { store.loadProducts(App.language, function () { window.started = true }) })
     }
-    onScreenChanged: App.screenShown(screen)
+    property bool started: false
+    Timer { interval: 3000; running: !window.started; onTriggered: window.started = true } // a silent network
+    onStartedChanged: App.screenShown(screen)
+    onScreenChanged: if (started) App.screenShown(screen)
 
     Auth {
         id: auth
@@ -124,6 +127,16 @@ ApplicationWindow {
                         cart_items: store.cart ? store.cart.item_count : 0, lang: App.language })
             screen = "welcome"
         })
+    }
+
+    // No screen half faded in or out (screenshots wait for this).
+    readonly property bool settled: {
+        for (let i = 0; i < stage.children.length; ++i) {
+            const o = stage.children[i].opacity
+            if (o > 0 && o < 1)
+                return false
+        }
+        return true
     }
 
     Item {

@@ -11,15 +11,19 @@ Rectangle {
     property int quantity: 0          // > 0 in a cart: "× 2"
     property bool compact: false
 
-    readonly property var art: ({
-        "matcha-set": { glyph: "茶", color: "#dfe8d2", ink: "#4d6b3c" },
-        "hasami-mug": { glyph: "器", color: "#dde6ef", ink: "#3d5a7a" },
-        "tenugui": { glyph: "布", color: "#f3e1d6", ink: "#a0563a" },
-        "furoshiki": { glyph: "包", color: "#efe0ea", ink: "#7d4868" },
-        "folding-umbrella": { glyph: "傘", color: "#e2e0f0", ink: "#4b4785" },
-        "canvas-sneakers": { glyph: "靴", color: "#ece7dc", ink: "#6b5a3a" }
-    })
-    readonly property var look: art[productId] || { glyph: name.length ? name.charAt(0) : "?", color: "#ece7dc", ink: Theme.ink }
+    // The product's illustration: a glyph on its colour (the catalogue has no photos).
+    function lookOf(id) {
+        switch (id) {
+        case "matcha-set": return { glyph: "茶", color: "#dfe8d2", ink: "#4d6b3c" }
+        case "hasami-mug": return { glyph: "器", color: "#dde6ef", ink: "#3d5a7a" }
+        case "tenugui": return { glyph: "布", color: "#f3e1d6", ink: "#a0563a" }
+        case "furoshiki": return { glyph: "包", color: "#efe0ea", ink: "#7d4868" }
+        case "folding-umbrella": return { glyph: "傘", color: "#e2e0f0", ink: "#4b4785" }
+        case "canvas-sneakers": return { glyph: "靴", color: "#ece7dc", ink: "#6b5a3a" }
+        default: return { glyph: name.length ? name.charAt(0) : "・", color: "#ece7dc", ink: "#1d2433" }
+        }
+    }
+    readonly property var look: lookOf(productId)
 
     radius: Theme.radius
     color: Theme.card

@@ -99,7 +99,9 @@ FocusScope {
                 spacing: Theme.px(14)
                 Rectangle {
                     Layout.alignment: Qt.AlignTop
-                    width: Theme.px(34); height: width; radius: width / 2
+                    Layout.preferredWidth: Theme.px(34)
+                    Layout.preferredHeight: Theme.px(34)
+                    radius: width / 2
                     color: Theme.indigo
                     Text { anchors.centerIn: parent; text: index + 1; color: "white"; font.pixelSize: Theme.px(17); font.weight: Font.Bold; font.family: Theme.fontFamily }
                 }
@@ -137,7 +139,9 @@ FocusScope {
             spacing: Theme.px(14)
             Rectangle {
                 Layout.alignment: Qt.AlignTop
-                width: Theme.px(34); height: width; radius: width / 2
+                Layout.preferredWidth: Theme.px(34)
+                Layout.preferredHeight: Theme.px(34)
+                radius: width / 2
                 color: Theme.indigo
                 Text { anchors.centerIn: parent; text: "3"; color: "white"; font.pixelSize: Theme.px(17); font.weight: Font.Bold; font.family: Theme.fontFamily }
             }
@@ -171,7 +175,7 @@ FocusScope {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(16)
                 color: Theme.inkSoft
-                wrapMode: Text.WrapAnywhere
+                wrapMode: Text.WordWrap
             }
         }
     }

@@ -37,14 +37,20 @@ QtObject {
         xhr.send()
     }
 
-    function loadProducts(lang) {
+    // The public catalogue in `lang`; done(ok) when it answered (or failed).
+    function loadProducts(lang, done) {
         const xhr = new XMLHttpRequest()
         xhr.onreadystatechange = function () {
-            if (xhr.readyState !== XMLHttpRequest.DONE || xhr.status !== 200)
+            if (xhr.readyState !== XMLHttpRequest.DONE)
                 return
-            try {
-                store.products = JSON.parse(xhr.responseText).products || []
-            } catch (e) { /* keep what is shown */ }
+            let ok = false
+            if (xhr.status === 200) {
+                try {
+                    store.products = JSON.parse(xhr.responseText).products || []
+                    ok = true
+                } catch (e) { /* keep what is shown */ }
+            }
+            if (done) done(ok)
         }
         xhr.open("GET", api + "/products?lang=" + lang)
         xhr.send()

@@ -6,6 +6,7 @@ import Kiosk
 Item {
     id: bar
     default property alias actions: slot.data
+    property bool light: false   // on a dark band
     implicitHeight: Theme.px(88)
 
     Row {
@@ -30,13 +31,13 @@ Item {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(24)
                 font.weight: Font.Bold
-                color: Theme.ink
+                color: bar.light ? "white" : Theme.ink
             }
             Text {
                 text: qsTr("Shibuya store")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(13)
-                color: Theme.inkSoft
+                color: bar.light ? "#c9d0e2" : Theme.inkSoft
             }
         }
     }

@@ -66,7 +66,7 @@ FocusScope {
     TopBar {
         id: bar
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        // The mark sits on the dark band: light text would need its own bar; keep the mark light.
+        light: true
         KioskButton {
             id: done
             objectName: "doneButton"

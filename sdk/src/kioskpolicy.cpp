@@ -62,7 +62,8 @@ void KioskPolicyPrivate::onSignedIn()
         const Error error(Error::Code::InvalidConfiguration,
                           QStringLiteral("a kiosk keeps tokens in memory only; the session was signed out"));
         qCWarning(lcSession).noquote() << "kiosk policy:" << error.id() << "- persistent store refused";
-        session->setStorage(Session::Storage::Memory); // future sign-ins keep nothing
+        // The sign-out wipes the record from that store; then the session goes back to memory.
+        switchToMemoryAfterSignOut = true;
         Q_EMIT q->storageRefused(error);
         beginSignOut(KioskPolicy::EndReason::Session);
         return;
@@ -108,6 +109,10 @@ void KioskPolicyPrivate::beginSignOut(KioskPolicy::EndReason reason)
 void KioskPolicyPrivate::onSignedOut()
 {
     Q_Q(KioskPolicy);
+    if (switchToMemoryAfterSignOut && session) {
+        switchToMemoryAfterSignOut = false;
+        session->setStorage(Session::Storage::Memory); // later sign-ins keep nothing
+    }
     if (state == KioskPolicy::State::Inactive)
         return;
     ticker.stop();

@@ -43,6 +43,7 @@ public:
     int idleTimeoutSeconds = 60;
     int warningSeconds = 15;
     int secondsLeft = 0;
+    bool switchToMemoryAfterSignOut = false;
     qint64 lastActivityMs = 0;
     QElapsedTimer monotonic;
     //! Test seam: a fake monotonic clock in milliseconds.

@@ -77,6 +77,42 @@ if [[ -x "$PREFIX/bin/concierge" ]]; then
   [[ "$got" == "$(realpath "$LIBDIR/$soname")" ]] || fail "installed bin/concierge loads '$got', not the installed library"
 fi
 
+# The QML module, when the build has it: qmldir, type information and plugin under lib/qml/Concierge,
+# the plugin finding libConciergeQml in the prefix, and a QML engine importing it from there.
+if [[ -e "$LIBDIR/libConciergeQml.so" ]]; then
+  QMLDIR="$LIBDIR/qml"
+  for f in "$QMLDIR/Concierge/qmldir" "$QMLDIR/Concierge/Concierge.qmltypes" "$CMAKEDIR/ConciergeQmlTargets.cmake"; do
+    [[ -f "$f" ]] || fail "not installed: ${f#"$PREFIX"/}"
+  done
+  plugin="$(ls "$QMLDIR"/Concierge/lib*plugin.so 2>/dev/null | head -n1)"
+  [[ -n "$plugin" ]] || fail "no QML plugin in ${QMLDIR#"$PREFIX"/}/Concierge"
+  qmllib="$(env -u LD_LIBRARY_PATH ldd "$plugin" | sed -n 's/^[[:space:]]*libConciergeQml[^ ]* => \([^ ]*\) .*/\1/p')"
+  [[ -n "$qmllib" && "$(realpath "$qmllib")" == "$(realpath "$LIBDIR"/libConciergeQml.so)" ]] \
+    || fail "the installed QML plugin loads '$qmllib', not the installed libConciergeQml"
+  QMLTESTRUNNER="$(command -v qmltestrunner || echo /usr/lib/qt6/bin/qmltestrunner)"
+  if [[ -x "$QMLTESTRUNNER" ]]; then
+    step "import Concierge from ${QMLDIR#"$PREFIX"/}"
+    cat >"$TMP/tst_installed.qml" <<'QML'
+import QtQuick
+import QtTest
+import Concierge
+TestCase {
+    name: "InstalledModule"
+    Auth { id: auth; issuer: "http://127.0.0.1:9"; clientId: "x" }
+    DeviceSignIn { id: device; auth: auth }
+    QrCode { id: qr; text: "installed" }
+    function test_types() {
+        compare(auth.state, Session.SignedOut)
+        compare(device.state, DeviceSignIn.Idle)
+        verify(qr.valid)
+    }
+}
+QML
+    env -u LD_LIBRARY_PATH QT_QPA_PLATFORM=offscreen "$QMLTESTRUNNER" -import "$QMLDIR" -input "$TMP/tst_installed.qml" \
+      >"$TMP/qml.log" 2>&1 || { cat "$TMP/qml.log"; fail "the installed QML module does not load"; }
+  fi
+fi
+
 # --- 2. the outside project ---------------------------------------------------------------------
 step "configure + build tests/consumer against $PREFIX"
 cmake -S "$SRC/tests/consumer" -B "$CBUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \

@@ -7,6 +7,7 @@
 // Japanese again), the storefront then refuses the visit's revoked token (401), and the kiosk's HOME
 // holds no token. Measures the time from the phone's approval to the welcome screen.
 // Run 2 (Japanese): a denied sign-in shown in plain words, retry, welcome in Japanese, "Done".
+// Run 3 (English, keyboard only): the provider cannot be reached: "offline" in plain words, retry.
 // Screenshots: build/screenshots/kiosk-*.png and build/screenshots/ja/kiosk-*.png, checked non-blank.
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -189,6 +190,22 @@ try {
   t.check('"Done" signs out at once', done.reason === 'done', JSON.stringify(done));
   await kiosk.waitFor((e) => e.event === 'screen' && e.name === 'attract' && e.receivedAt >= done.receivedAt, { label: 'attract after Done' });
   t.check('the kiosk exits cleanly (ja)', await kiosk.quit() === 0, kiosk.stderr.slice(-600));
+
+  // --- Run 3: offline, with the keyboard --------------------------------------------------------
+  kiosk = startKiosk({ issuer: 'http://127.0.0.1:9', home: await newHome(), args: ['--lang', 'en', '--screenshot-dir', SHOTS] });
+  await kiosk.waitFor((e) => e.event === 'screen' && e.name === 'attract', { label: 'attract (offline)' });
+  kiosk.key('Return');
+  const offline = await kiosk.waitFor((e) => e.event === 'error', { label: 'offline error', timeoutMs: 20_000 });
+  t.check('Enter on the attract screen starts the sign-in', kiosk.events.some((e) => e.event === 'screen' && e.name === 'signin'));
+  t.check('an unreachable provider is shown as "offline"', offline.kind === 'offline' && offline.code === 'network_error', JSON.stringify(offline));
+  await shot(kiosk, 'error');
+  await checkShot('kiosk-error.png (offline)', join(SHOTS, 'kiosk-error.png'));
+  kiosk.key('Return'); // "Try again" has the focus
+  const again = await kiosk.next((e) => e.event === 'error', { label: 'offline again', timeoutMs: 20_000 });
+  t.check('"Try again" tries again', again.kind === 'offline');
+  kiosk.key('Escape');
+  await kiosk.next((e) => e.event === 'screen' && e.name === 'attract', { label: 'Esc back to attract' });
+  t.check('the kiosk exits cleanly (offline)', await kiosk.quit() === 0, kiosk.stderr.slice(-600));
 } catch (err) {
   t.check('no exception', false, String(err?.stack ?? err));
 } finally {

@@ -53,16 +53,21 @@ public:
 
     //! Applies the policy to \a session (which must outlive it) and switches it to memory storage.
     explicit KioskPolicy(Session *session, QObject *parent = nullptr);
+    //! Stops watching; a visit in progress is not signed out (the Session goes on).
     ~KioskPolicy() override;
 
+    //! The Session the policy applies to (null once it is destroyed).
     Session *session() const;
+    //! Where the current visit is.
     State state() const;
 
     //! Seconds without activity after which the shopper is signed out (default 60, at least 1).
     int idleTimeoutSeconds() const;
+    //! Applies at once to a visit in progress (a shorter timeout may start the warning or the sign-out).
     void setIdleTimeoutSeconds(int seconds);
     //! The last seconds of idleTimeoutSeconds() shown as a warning (default 15, 0 for none).
     int warningSeconds() const;
+    //! Applies at once to a visit in progress.
     void setWarningSeconds(int seconds);
     //! Seconds until the idle sign-out; 0 when nobody is signed in.
     int secondsLeft() const;
@@ -74,9 +79,13 @@ public Q_SLOTS:
     void done();
 
 Q_SIGNALS:
+    //! state() changed to \a state.
     void stateChanged(Concierge::KioskPolicy::State state);
+    //! idleTimeoutSeconds() changed.
     void idleTimeoutSecondsChanged(int seconds);
+    //! warningSeconds() changed.
     void warningSecondsChanged(int seconds);
+    //! secondsLeft() changed (about once a second while a shopper is signed in).
     void secondsLeftChanged(int seconds);
     //! The warning phase began: the sign-out comes in \a secondsLeft seconds.
     void warningStarted(int secondsLeft);

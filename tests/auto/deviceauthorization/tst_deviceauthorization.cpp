@@ -66,6 +66,8 @@ private Q_SLOTS:
     void cleanup();
     void signsIn();
     void accessDeniedStops();
+    void serverErrorsBackOffThenSignIn();
+    void slowDownTwiceAddsTenSeconds();
     void serverExpiredTokenStops();
     void expiresLocally();
     void cancelEndsOnce();
@@ -473,6 +475,63 @@ void tst_DeviceAuthorization::accessDeniedStops()
     QVERIFY(!signIn->session()->isSignedIn());
     QTest::qWait(600); // several intervals: no more polling
     QCOMPARE(idp->count(QStringLiteral("/token")), 2);
+}
+
+void tst_DeviceAuthorization::serverErrorsBackOffThenSignIn()
+{
+    // A flaky network at the shop: 503 twice (the device code is still good), then the approval.
+    // The run does not end on the failures; the waits double (2 s, 4 s on a 1 s interval), and a
+    // good answer brings the interval back.
+    serveDevice(120, 1);
+    int answered = 0;
+    idp->tokenOverride = [this, &answered](const FakeRequest &) {
+        pollTimesMs.append(clockStart.msecsTo(fakeNow()));
+        switch (answered++) {
+        case 0:
+            return oauthError("authorization_pending");
+        case 1:
+        case 2:
+            return FakeReply::json({{QStringLiteral("error"), QStringLiteral("temporarily_unavailable")}}, 503);
+        default:
+            return tokens();
+        }
+    };
+    Run run;
+    DeviceSignIn *signIn = makeSignIn(run);
+    signIn->start();
+    waitForEnd(run, 15000);
+    QVERIFY2(!run.error.isError(), qPrintable(run.error.id()));
+    QCOMPARE(run.signedIn, 1);
+    QCOMPARE(pollTimesMs.size(), 4);
+    const qint64 afterFirstFailure = pollTimesMs[2] - pollTimesMs[1];
+    const qint64 afterSecondFailure = pollTimesMs[3] - pollTimesMs[2];
+    qInfo() << "backoff gaps (fake-clock ms):" << afterFirstFailure << afterSecondFailure;
+    QVERIFY2(afterFirstFailure >= 1900 && afterFirstFailure < 4000, qPrintable(QString::number(afterFirstFailure)));
+    QVERIFY2(afterSecondFailure >= 3900 && afterSecondFailure < 7000, qPrintable(QString::number(afterSecondFailure)));
+    QCOMPARE(signIn->pollInterval(), 1); // backing off does not change the server's interval
+}
+
+void tst_DeviceAuthorization::slowDownTwiceAddsTenSeconds()
+{
+    serveDevice(120, 1);
+    int answered = 0;
+    idp->tokenOverride = [this, &answered](const FakeRequest &) {
+        pollTimesMs.append(clockStart.msecsTo(fakeNow()));
+        return answered++ < 2 ? oauthError("slow_down") : tokens();
+    };
+    Run run;
+    DeviceSignIn *signIn = makeSignIn(run);
+    QSignalSpy intervals(signIn, &DeviceSignIn::pollIntervalChanged);
+    signIn->start();
+    waitForEnd(run, 20000);
+    QVERIFY2(!run.error.isError(), qPrintable(run.error.id()));
+    QCOMPARE(pollTimesMs.size(), 3);
+    const qint64 gap1 = pollTimesMs[1] - pollTimesMs[0];
+    const qint64 gap2 = pollTimesMs[2] - pollTimesMs[1];
+    QVERIFY2(gap1 >= 5900 && gap1 < 9000, qPrintable(QString::number(gap1)));   // 1 + 5 s
+    QVERIFY2(gap2 >= 10900 && gap2 < 14000, qPrintable(QString::number(gap2))); // 1 + 5 + 5 s
+    QCOMPARE(intervals.count(), 3);
+    QCOMPARE(intervals.last().at(0).toInt(), 11);
 }
 
 void tst_DeviceAuthorization::serverExpiredTokenStops()
