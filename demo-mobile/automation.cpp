@@ -46,8 +46,11 @@ void Automation::screen(const QString &name)
         return;
     m_currentScreen = name;
     emitEvent(QStringLiteral("screen"), {{QStringLiteral("name"), name}});
-    if (!m_screenshotDir.isEmpty())
+    // The first visit of each screen is photographed (later visits may carry other state).
+    if (!m_screenshotDir.isEmpty() && !m_photographed.contains(name)) {
+        m_photographed.insert(name);
         screenshot(name);
+    }
 }
 
 void Automation::screenshot(const QString &name)
@@ -55,7 +58,7 @@ void Automation::screenshot(const QString &name)
     if (m_screenshotDir.isEmpty() || !m_window)
         return;
     // Let transitions and the first frame of the new screen finish.
-    QTimer::singleShot(700, this, [this, name] {
+    QTimer::singleShot(450, this, [this, name] {
         if (!m_window)
             return;
         const QImage image = m_window->grabWindow();

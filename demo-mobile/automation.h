@@ -3,6 +3,7 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
+#include <QtCore/QSet>
 #include <QtCore/QSocketNotifier>
 #include <QtCore/QVariantMap>
 
@@ -29,7 +30,8 @@ public:
     void setWindow(QQuickWindow *window) { m_window = window; }
     bool isEnabled() const { return m_enabled; }
 
-    //! Called by the UI when the visible screen changes; takes a screenshot when asked to.
+    //! Called by the UI when the visible screen changes; photographs each screen's first visit
+    //! when --screenshot-dir is given.
     Q_INVOKABLE void screen(const QString &name);
     //! Saves the window to <screenshot-dir>/<name>.png after the screen has settled.
     Q_INVOKABLE void screenshot(const QString &name);
@@ -49,6 +51,7 @@ private:
     bool m_enabled = false;
     QString m_screenshotDir;
     QString m_currentScreen;
+    QSet<QString> m_photographed;
     QPointer<QQuickWindow> m_window;
     QSocketNotifier *m_stdin = nullptr;
     QByteArray m_buffer;

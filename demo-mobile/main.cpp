@@ -22,10 +22,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Concierge"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("example.com"));
     QCoreApplication::setApplicationName(QStringLiteral("demo-mobile"));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Storefront"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Hikari Market"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Storefront: the shopper's phone app (Concierge demo)"));
+    parser.setApplicationDescription(QStringLiteral("Hikari Market: the shopper's phone app (Concierge demo)"));
     parser.addHelpOption();
     const QCommandLineOption issuerOption(QStringLiteral("issuer"), QStringLiteral("OpenID Provider (default http://127.0.0.1:9000)."),
                                           QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9000"));

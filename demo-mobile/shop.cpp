@@ -193,7 +193,7 @@ QString Shop::plainMessage(const QString &action, const Error &error) const
     case Error::Code::BiometricInvalidated:
         return tr("Your fingerprints changed. Please sign in again.");
     case Error::Code::UserAgentFailed:
-        return tr("The browser could not be opened.");
+        return tr("The sign-in in your browser did not finish. Please try again.");
     case Error::Code::NotSignedIn:
         return tr("Please sign in first.");
     default:
@@ -204,7 +204,7 @@ QString Shop::plainMessage(const QString &action, const Error &error) const
     if (action == QLatin1String("delete"))
         return tr("Your account could not be deleted. Nothing was removed; please try again.");
     if (action == QLatin1String("storefront"))
-        return tr("The store could not be reached just now. Pull to refresh or try again.");
+        return tr("The store could not be reached just now. Please try again in a moment.");
     // The SDK's own sentence, without the server's technical description.
     return Error(error.code()).message();
 }

@@ -116,6 +116,8 @@ public Q_SLOTS:
     void clearError();
     void clearNotice();
 
+    //! Asks the platform again whether fingerprint unlock can be used (never prompts).
+    void refreshBiometric();
     void setBiometricEnabled(bool enabled);
     void unlock();
     void forgetAndSignIn();
@@ -157,8 +159,6 @@ private:
     void api(const QByteArray &verb, const QString &path, const QString &action, Json done,
              std::function<void(const Concierge::Error &)> failed = {}, const QByteArray &body = {});
     void applyCart(const QJsonObject &cart);
-    void loadProfileExtras();
-    void refreshBiometric();
     Concierge::SignInOptions signInOptions() const;
     QString plainMessage(const QString &action, const Concierge::Error &error) const;
 

@@ -11,6 +11,8 @@ Rectangle {
     signal kioskRequested()
     signal privacyRequested()
     color: Theme.background
+    // A finger may have been enrolled in the phone's settings meanwhile.
+    onVisibleChanged: if (visible && shop) shop.refreshBiometric()
 
     Flickable {
         anchors.fill: parent

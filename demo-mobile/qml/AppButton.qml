@@ -26,30 +26,36 @@ Button {
     opacity: enabled ? 1 : 0.45
     Accessible.name: text
 
-    contentItem: Row {
-        spacing: 10
-        anchors.centerIn: parent
-        Text {
-            visible: control.badge.length > 0
-            text: control.badge
-            color: control.badgeColor
-            font.pixelSize: 18
-            font.weight: Font.Bold
-            anchors.verticalCenter: parent.verticalCenter
-        }
-        Icon {
-            visible: control.iconName.length > 0
-            name: control.iconName
-            color: control.ink
-            width: 20; height: 20
-            anchors.verticalCenter: parent.verticalCenter
-        }
-        Text {
-            text: control.text
-            font: control.font
-            color: control.ink
-            elide: Text.ElideRight
-            anchors.verticalCenter: parent.verticalCenter
+    contentItem: Item {
+        implicitWidth: row.implicitWidth
+        implicitHeight: row.implicitHeight
+        Row {
+            id: row
+            spacing: 10
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, parent.width)
+            Text {
+                visible: control.badge.length > 0
+                text: control.badge
+                color: control.badgeColor
+                font.pixelSize: 18
+                font.weight: Font.Bold
+                anchors.verticalCenter: parent.verticalCenter
+            }
+            Icon {
+                visible: control.iconName.length > 0
+                name: control.iconName
+                color: control.ink
+                width: 20; height: 20
+                anchors.verticalCenter: parent.verticalCenter
+            }
+            Text {
+                text: control.text
+                font: control.font
+                color: control.ink
+                elide: Text.ElideRight
+                anchors.verticalCenter: parent.verticalCenter
+            }
         }
     }
     background: Rectangle {

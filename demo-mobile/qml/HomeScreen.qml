@@ -64,7 +64,7 @@ Rectangle {
                     anchors.fill: parent
                     anchors.margins: 20
                     spacing: 4
-                    Text { text: qsTr("STOREFRONT MEMBERS"); color: "white"; opacity: 0.85; font.pixelSize: 12; font.letterSpacing: 2 }
+                    Text { text: qsTr("HIKARI MEMBERS"); color: "white"; opacity: 0.85; font.pixelSize: 12; font.letterSpacing: 2 }
                     Item { width: 1; height: 26 }
                     Text {
                         objectName: "tierLabel"
@@ -120,12 +120,6 @@ Rectangle {
                             Text { text: modelData.title; font.pixelSize: Theme.fontBody; font.weight: Font.DemiBold; color: Theme.text; width: parent.width; wrapMode: Text.Wrap }
                             Text { text: modelData.detail; visible: text.length > 0; font.pixelSize: 13; color: Theme.textSoft; width: parent.width; wrapMode: Text.Wrap }
                             Text { text: modelData.expires.length > 0 ? qsTr("Until %1").arg(modelData.expires) : ""; visible: text.length > 0; font.pixelSize: 12; color: Theme.accent; width: parent.width }
-                        }
-                        Rectangle {
-                            visible: modelData.badge.length > 0 && !modelData.locked
-                            radius: 10; color: Theme.accent
-                            implicitWidth: badgeText.implicitWidth + 16; implicitHeight: 26
-                            Text { id: badgeText; anchors.centerIn: parent; text: modelData.badge; color: "white"; font.pixelSize: 13; font.weight: Font.Bold }
                         }
                     }
                     AppButton {

@@ -58,7 +58,7 @@ Rectangle {
             placeholderText: "BCDF-GHJK"
             horizontalAlignment: Text.AlignHCenter
             font.pixelSize: text.indexOf("://") >= 0 ? 13 : 24
-            font.letterSpacing: text.indexOf("://") >= 0 ? 0 : 3
+            font.letterSpacing: text.length === 0 || text.indexOf("://") >= 0 ? 0 : 3
             inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
             background: Rectangle { radius: 12; color: Theme.surface; border.color: codeField.activeFocus ? Theme.brand : Theme.line; border.width: codeField.activeFocus ? 2 : 1 }
             onAccepted: approve.clicked()
@@ -79,7 +79,7 @@ Rectangle {
                 wrapMode: Text.Wrap
                 font.pixelSize: 13
                 color: Theme.textSoft
-                text: qsTr("Only approve a code you can see on a Storefront kiosk in front of you. Our page shows which kiosk is asking before you say yes.")
+                text: qsTr("Only approve a code you can see on a Hikari Market kiosk in front of you. Our page shows which kiosk is asking before you say yes.")
             }
         }
     }

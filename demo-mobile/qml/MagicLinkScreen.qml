@@ -87,8 +87,8 @@ Rectangle {
             implicitHeight: Theme.buttonHeight
             placeholderText: qsTr("Code from the email")
             horizontalAlignment: Text.AlignHCenter
-            font.pixelSize: 22
-            font.letterSpacing: 4
+            font.pixelSize: text.length > 0 ? 22 : Theme.fontBody
+            font.letterSpacing: text.length > 0 ? 4 : 0
             inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
             background: Rectangle { radius: 12; color: Theme.surface; border.color: codeField.activeFocus ? Theme.brand : Theme.line; border.width: codeField.activeFocus ? 2 : 1 }
             onAccepted: codeButton.clicked()

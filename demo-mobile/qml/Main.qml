@@ -31,7 +31,7 @@ Window {
     minimumHeight: 560
     visible: true
     color: Theme.background
-    title: qsTr("Storefront")
+    title: qsTr("Hikari Market")
 
     onScreenNameChanged: if (automation) automation.screen(screenName)
     Component.onCompleted: if (automation) automation.screen(screenName)
@@ -110,6 +110,11 @@ Window {
                     kind: "error"
                     text: window.shop ? window.shop.errorText : ""
                     onDismissed: window.shop.clearError()
+                }
+                Timer { // notices go away on their own; errors stay until dismissed
+                    running: window.shop && window.shop.noticeText.length > 0
+                    interval: 6000
+                    onTriggered: window.shop.clearNotice()
                 }
                 Banner {
                     objectName: "noticeBanner"

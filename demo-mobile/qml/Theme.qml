@@ -3,15 +3,15 @@ pragma Singleton
 import QtQuick
 
 QtObject {
-    readonly property color brand: "#1B2A4A"        // deep indigo
-    readonly property color brandSoft: "#2C3E66"
-    readonly property color accent: "#E4572E"       // vermilion
-    readonly property color accentSoft: "#FCE9E3"
-    readonly property color background: "#F6F4F1"
+    readonly property color brand: "#27355C"        // aizome indigo, as the kiosk
+    readonly property color brandSoft: "#3A4A78"
+    readonly property color accent: "#C8553D"       // persimmon, as the kiosk
+    readonly property color accentSoft: "#F6E3DC"
+    readonly property color background: "#FAF7F2"
     readonly property color surface: "#FFFFFF"
-    readonly property color line: "#E6E1DA"
-    readonly property color text: "#1C1C1E"
-    readonly property color textSoft: "#6B6B70"
+    readonly property color line: "#E8E2D8"
+    readonly property color text: "#1D2433"
+    readonly property color textSoft: "#5B6475"
     readonly property color textOnBrand: "#FFFFFF"
     readonly property color danger: "#B42318"
     readonly property color dangerSoft: "#FDECEA"
@@ -35,7 +35,7 @@ QtObject {
         case "gold": return ["#B8862B", "#E9C46A"]
         case "silver": return ["#6E7681", "#C4CAD2"]
         case "bronze": return ["#8C5A3C", "#D49A6A"]
-        default: return [brand, brandSoft]
+        default: return ["#27355C", "#3A4A78"]
         }
     }
 

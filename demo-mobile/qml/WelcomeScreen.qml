@@ -56,10 +56,10 @@ Rectangle {
             Rectangle {
                 width: 56; height: 56; radius: 16
                 color: Theme.accent
-                Text { anchors.centerIn: parent; text: "S"; color: "white"; font.pixelSize: 30; font.weight: Font.Bold }
+                Text { anchors.centerIn: parent; text: "光"; color: "white"; font.pixelSize: 30; font.weight: Font.Bold }
             }
             Text {
-                text: qsTr("Storefront")
+                text: qsTr("Hikari Market")
                 color: "white"
                 font.pixelSize: Theme.fontHero
                 font.weight: Font.Bold
