@@ -424,7 +424,9 @@ QVariantList Shop::sharedClaims() const
     };
     add(tr("Name"), displayName());
     add(tr("Email"), token.claim(QStringLiteral("email")));
-    add(tr("Loyalty tier"), tier());
+    const QString level = tier();
+    add(tr("Loyalty tier"), level == QLatin1String("gold") ? tr("Gold") : level == QLatin1String("silver") ? tr("Silver")
+                          : level == QLatin1String("bronze") ? tr("Bronze") : level);
     if (m_points > 0)
         add(tr("Points"), QLocale().toString(m_points));
     add(tr("Language"), token.claim(QStringLiteral("locale")));

@@ -572,6 +572,18 @@
         <source>The sign-in in your browser did not finish. Please try again.</source>
         <translation>The sign-in in your browser did not finish. Please try again.</translation>
     </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Bronze</source>
+        <translation>Bronze</translation>
+    </message>
 </context>
 <context>
     <name>WaitScreen</name>

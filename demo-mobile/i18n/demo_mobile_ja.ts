@@ -572,6 +572,18 @@
         <source>The sign-in in your browser did not finish. Please try again.</source>
         <translation>ブラウザでのサインインが完了しませんでした。もう一度お試しください。</translation>
     </message>
+    <message>
+        <source>Gold</source>
+        <translation>ゴールド</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>シルバー</translation>
+    </message>
+    <message>
+        <source>Bronze</source>
+        <translation>ブロンズ</translation>
+    </message>
 </context>
 <context>
     <name>WaitScreen</name>
