@@ -5,75 +5,31 @@
 //   - sign-in overhead: the SDK's own time after the redirect (redirect → signedIn minus the token
 //     request's round trip), and the HTTP requests the Session made, cold and warm.
 //
-//   bench_session [--rows FILE] [--sign-ins N] [--repetitions N] [--storm 1,100,1000,10000]
+//   - footprint: resident memory added by one signed-in Session (malloc_trim'd, /proc/self/statm).
 //
+//   bench_session [--rows FILE] [--issuer URL] [--sign-ins N] [--repetitions N] [--storm 1,100,1000,10000]
+//
+// Without --issuer it starts its own dev IdP (DEV_IDP_ACCESS_TOKEN_TTL=60); ./scripts/bench passes
+// the one it shares with bench_qtnetworkauth (started with the same TTL).
 // Prints a summary on stdout; --rows writes markdown table rows for scripts/bench. Exit 1 when an
 // invariant fails (more than one refresh, a failed or differing callback, a sign-in error).
 #include <concierge/session.h>
 
+#include "benchutil.h"
 #include "devidp.h"
 #include "platform/useragent_p.h"
 #include "session_p.h"
 
-#include <QtCore/QCoreApplication>
-#include <QtCore/QEventLoop>
-#include <QtCore/QFile>
-#include <QtCore/QLocale>
 #include <QtCore/QTimer>
 
-#include <algorithm>
-#include <cstdio>
-#include <vector>
-
 using namespace Concierge;
-using Concierge::Bench::DevIdp;
+using namespace Concierge::Bench;
+using Concierge::Test::DevIdp;
 
 namespace {
 
 constexpr int kAccessTokenTtl = 60;
 const QString kClientId = QStringLiteral("concierge-cli");
-
-double median(std::vector<double> values)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const std::size_t mid = values.size() / 2;
-    return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
-
-QString fmt(double value, int decimals)
-{
-    return QLocale::c().toString(value, 'f', decimals);
-}
-
-QString count(qint64 value)
-{
-    QString digits = QString::number(value);
-    for (int i = digits.size() - 3; i > 0; i -= 3)
-        digits.insert(i, QLatin1Char(','));
-    return digits;
-}
-
-void say(const QString &line)
-{
-    std::fprintf(stdout, "%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-//! Runs the event loop until \a done or \a timeoutMs; false on timeout.
-template<typename Predicate>
-bool waitFor(Predicate done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return true;
-}
 
 //! The SDK's own command user agent (what Session::setBrowserCommand() installs), with close() timed:
 //! the sign-in closes it between the redirect and signedIn().
@@ -104,6 +60,7 @@ struct SignInSample
     double sdkAfterRedirectMs = 0;   // (signedIn - redirectReceived) - (tokenResponse - tokenRequest)
     double userAgentCloseMs = 0;     // of which: closing the browser command
     double tokenRoundTripMs = 0;     // tokenRequestSent -> tokenResponseReceived
+    double redirectToSignedInMs = 0; // redirectReceived -> signedIn, the token round trip included
     int sessionRequests = 0;         // Transport requests during the sign-in
     int idpDiscovery = 0, idpJwks = 0, idpCode = 0; // what the IdP counted
 };
@@ -111,13 +68,14 @@ struct SignInSample
 class SessionBench
 {
 public:
-    bool run(int signIns, int repetitions, const QList<int> &storms, QStringList &rows);
+    bool run(const QString &issuer, int signIns, int repetitions, const QList<int> &storms, QStringList &rows);
 
 private:
     ProviderConfig config() const;
     Session *newSession();
     bool signIn(Session *session, SignInSample *sample);
     bool storm(Session *session, int callers, int repetitions, QStringList &rows);
+    bool footprint(QStringList &rows);
 
     DevIdp m_idp;
     qint64 m_clockOffset = 0;
@@ -165,6 +123,7 @@ bool SessionBench::signIn(Session *session, SignInSample *sample)
     const qint64 roundTrip = t.tokenResponseReceived - t.tokenRequestSent;
     sample->tokenRoundTripMs = double(roundTrip) / 1e6;
     sample->sdkAfterRedirectMs = double(t.signedIn - t.redirectReceived - roundTrip) / 1e6;
+    sample->redirectToSignedInMs = double(t.signedIn - t.redirectReceived) / 1e6;
     sample->userAgentCloseMs = double(agent->closeNs) / 1e6;
     sample->sessionRequests = t.requestsAtEnd - t.requestsAtStart;
     const QJsonObject stats = m_idp.stats();
@@ -234,22 +193,76 @@ bool SessionBench::storm(Session *session, int callers, int repetitions, QString
             .arg(callers).arg(fmt(median(wallMs), 2)).arg(repetitions)
             .arg(fmt(*std::min_element(wallMs.begin(), wallMs.end()), 2)).arg(fmt(median(issueMs), 2)).arg(refreshes));
     rows << QStringLiteral("| Refresh storm (dev IdP) | N = %1 concurrent `withFreshToken`, expired token | %2 ms wall "
-                           "(median of %3; issuing the calls %4 ms) | refresh grants at the IdP: **%5**%6; %1/%1 callbacks, one token |")
-                .arg(count(callers), fmt(median(wallMs), 2), QString::number(repetitions), fmt(median(issueMs), 2),
-                     refreshes, allOne ? QString() : QStringLiteral(" (expected 1)"));
+                           "(median of %3; issuing the calls %4 ms); %1/%1 callbacks, one token | refresh grants at the "
+                           "IdP: **%5** | = 1 | %6 |")
+                .arg(count(callers), fmt(median(wallMs), 2), QString::number(repetitions), fmt(median(issueMs), 2), refreshes,
+                     allOne && ok ? QStringLiteral("✅ pass") : QStringLiteral("❌ FAIL"));
     return ok;
 }
 
-bool SessionBench::run(int signIns, int repetitions, const QList<int> &storms, QStringList &rows)
+bool SessionBench::footprint(QStringList &rows)
 {
-    if (!m_idp.start(QStringLiteral(CONCIERGE_SOURCE_DIR),
-                     {{QStringLiteral("DEV_IDP_ACCESS_TOKEN_TTL"), QString::number(kAccessTokenTtl)}})) {
+    // The process has already talked HTTP to the IdP (stats), so Qt's network stack is loaded; what
+    // the first Session adds beyond that includes one-time costs (library code paged in on first
+    // use, OpenSSL's verifiers, the loopback listener, the command user agent), so a second one is
+    // measured as well.
+    m_idp.stats();
+    const QStringList librariesBefore = mappedLibraries();
+    const Resident before = resident();
+    const QMap<QString, qint64> filesBefore = residentPerFile();
+    std::unique_ptr<Session> first(newSession());
+    SignInSample ignored;
+    if (!signIn(first.get(), &ignored))
+        return false;
+    const Resident afterFirst = resident();
+    const QStringList grew = largestGrowth(filesBefore, residentPerFile(), 4);
+    QStringList loaded;
+    for (const QString &name : mappedLibraries()) {
+        if (!librariesBefore.contains(name))
+            loaded << name;
+    }
+    std::unique_ptr<Session> second(newSession());
+    if (!signIn(second.get(), &ignored))
+        return false;
+    const Resident afterSecond = resident();
+    second.reset();
+    first.reset();
+    if (before.totalKiB < 0) {
+        rows << QStringLiteral("| Footprint | RSS added by one signed-in Session | n/a (no /proc) | | — | |");
+        return true;
+    }
+    const qint64 firstKiB = afterFirst.totalKiB - before.totalKiB;
+    const qint64 firstFileKiB = afterFirst.fileKiB - before.fileKiB;
+    const qint64 secondKiB = afterSecond.totalKiB - afterFirst.totalKiB;
+    const QString libraries = loaded.isEmpty() ? QStringLiteral("no further shared library")
+                                               : QStringLiteral("`%1`").arg(loaded.join(QStringLiteral("`, `")));
+    say(QStringLiteral("footprint: RSS %1 KiB before; +%2 KiB with one signed-in Session (%3 KiB file-backed, %4 KiB "
+                       "anonymous); +%5 KiB for a second one; the first loaded %6; files that grew most: %7")
+            .arg(before.totalKiB).arg(firstKiB).arg(firstFileKiB).arg(firstKiB - firstFileKiB).arg(secondKiB).arg(libraries)
+            .arg(grew.join(QStringLiteral(", "))));
+    rows << QStringLiteral("| Footprint | RSS added by one signed-in Session (in-process, after `malloc_trim`) | "
+                           "**%1 KiB** for the first: %2 KiB file-backed (code paged in on first use: %7) + %3 KiB "
+                           "anonymous; **%4 KiB** for each further one | process RSS before: %5 KiB (Qt Core + Network "
+                           "loaded); the first Session loaded %6 | — | |")
+                .arg(firstKiB).arg(firstFileKiB).arg(firstKiB - firstFileKiB).arg(secondKiB).arg(before.totalKiB).arg(libraries)
+                .arg(grew.isEmpty() ? QStringLiteral("?") : grew.join(QStringLiteral(", ")));
+    return true;
+}
+
+bool SessionBench::run(const QString &issuer, int signIns, int repetitions, const QList<int> &storms, QStringList &rows)
+{
+    if (!issuer.isEmpty()) {
+        m_idp.attach(issuer);
+    } else if (!m_idp.start(QStringLiteral(CONCIERGE_SOURCE_DIR),
+                            {{QStringLiteral("DEV_IDP_ACCESS_TOKEN_TTL"), QString::number(kAccessTokenTtl)}})) {
         m_error = m_idp.errorString();
         say(QStringLiteral("bench_session: ") + m_error);
         return false;
     }
     say(QStringLiteral("dev IdP at %1").arg(m_idp.issuer()));
-    bool ok = true;
+
+    // ---- footprint first, while the heap is still small ----
+    bool ok = footprint(rows);
 
     // ---- sign-in overhead: cold (new Session) then warm (the same Session again) ----
     std::vector<SignInSample> cold, warm;
@@ -262,36 +275,49 @@ bool SessionBench::run(int signIns, int repetitions, const QList<int> &storms, Q
             warm.push_back(second);
         }
     }
-    const auto summarize = [&](const char *label, const std::vector<SignInSample> &samples, const QString &expected) {
+    const auto summarize = [&](const char *label, const std::vector<SignInSample> &samples, int expectedRequests,
+                               const QString &expected) {
         if (samples.empty())
-            return;
-        std::vector<double> sdk, closing, roundTrip;
+            return true;
+        std::vector<double> sdk, closing, roundTrip, total;
         QList<int> requests;
         for (const auto &s : samples) {
             sdk.push_back(s.sdkAfterRedirectMs);
             closing.push_back(s.userAgentCloseMs);
             roundTrip.push_back(s.tokenRoundTripMs);
+            total.push_back(s.redirectToSignedInMs);
             requests.append(s.sessionRequests);
         }
         const auto &last = samples.back();
         const bool sameCount = std::all_of(requests.cbegin(), requests.cend(), [&](int n) { return n == requests.first(); });
         const QString reqs = sameCount ? QString::number(requests.first()) : QStringLiteral("varied");
+        const bool overheadOk = median(sdk) < 2.0;
+        const bool requestsOk = sameCount && requests.first() == expectedRequests;
         say(QStringLiteral("sign-in %1: SDK after redirect %2 ms (median of %3; of which closing the browser command %4 ms; "
-                           "token round trip %5 ms), %6 requests (IdP saw discovery %7, jwks %8, code exchange %9)")
+                           "token round trip %5 ms; redirect to signed in %11 ms), %6 requests (IdP saw discovery %7, "
+                           "jwks %8, code exchange %9) %10")
                 .arg(QLatin1String(label), fmt(median(sdk), 3), QString::number(samples.size()), fmt(median(closing), 3),
                      fmt(median(roundTrip), 2), reqs, QString::number(last.idpDiscovery), QString::number(last.idpJwks),
-                     QString::number(last.idpCode)));
-        rows << QStringLiteral("| Sign-in (dev IdP) | %1: SDK time after the redirect (redirect→signedIn − token round trip) | "
-                               "%2 ms (median of %3), of which %4 ms closing the browser command; the token round trip "
-                               "itself %5 ms | HTTP requests by the Session: **%6** (%7; the IdP saw discovery %8, JWKS %9, "
-                               "code exchange %10) |")
+                     QString::number(last.idpCode))
+                .arg(overheadOk && requestsOk ? QStringLiteral("pass") : QStringLiteral("FAIL"))
+                .arg(fmt(median(total), 2)));
+        rows << QStringLiteral("| Sign-in (dev IdP) | %1: SDK overhead after the redirect (redirect→signedIn − token round trip) | "
+                               "**%2 ms** (median of %3), of which %4 ms closing the browser command; redirect→signedIn "
+                               "%5 ms, the token round trip itself %6 ms | — | < 2 ms | %7 |")
                     .arg(QLatin1String(label), fmt(median(sdk), 3), QString::number(samples.size()), fmt(median(closing), 3),
-                         fmt(median(roundTrip), 2), reqs, expected, QString::number(last.idpDiscovery),
-                         QString::number(last.idpJwks))
-                    .arg(last.idpCode);
+                         fmt(median(total), 2), fmt(median(roundTrip), 2),
+                         overheadOk ? QStringLiteral("✅ pass") : QStringLiteral("❌ FAIL"));
+        rows << QStringLiteral("| Sign-in (dev IdP) | %1: HTTP requests by the Session | **%2** (the IdP saw discovery %3, "
+                               "JWKS %4, code exchange %5) | — | %6 | %7 |")
+                    .arg(QLatin1String(label), reqs, QString::number(last.idpDiscovery), QString::number(last.idpJwks),
+                         QString::number(last.idpCode), expected,
+                         requestsOk ? QStringLiteral("✅ pass") : QStringLiteral("❌ FAIL"));
+        return overheadOk && requestsOk;
     };
-    summarize("cold start", cold, QStringLiteral("expected 3: discovery, JWKS, token"));
-    summarize("warm, same Session", warm, QStringLiteral("expected 1: token"));
+        // Targets are reported (pass/fail marks), not enforced by the exit code: a slow shared machine
+    // must not hide the remaining figures. Invariants (one refresh per storm) do fail the run.
+    summarize("cold start", cold, 3, QStringLiteral("3 (discovery, JWKS, token)"));
+    summarize("warm, same Session", warm, 1, QStringLiteral("= 1 (token)"));
 
     // ---- refresh storms ----
     if (ok) {
@@ -316,6 +342,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QString rowsFile;
+    QString issuer = qEnvironmentVariable("CONCIERGE_BENCH_ISSUER");
     int signIns = 5;
     int repetitions = 3;
     QList<int> storms{1, 100, 1000, 10000};
@@ -325,6 +352,8 @@ int main(int argc, char **argv)
         const bool hasValue = i + 1 < args.size();
         if (arg == QLatin1String("--rows") && hasValue) {
             rowsFile = args.at(++i);
+        } else if (arg == QLatin1String("--issuer") && hasValue) {
+            issuer = args.at(++i);
         } else if (arg == QLatin1String("--sign-ins") && hasValue) {
             signIns = qMax(1, args.at(++i).toInt());
         } else if (arg == QLatin1String("--repetitions") && hasValue) {
@@ -334,14 +363,14 @@ int main(int argc, char **argv)
             for (const QString &n : args.at(++i).split(QLatin1Char(','), Qt::SkipEmptyParts))
                 storms.append(qMax(1, n.toInt()));
         } else {
-            std::fprintf(stderr, "usage: bench_session [--rows FILE] [--sign-ins N] [--repetitions N] [--storm 1,100,1000,10000]\n");
+            std::fprintf(stderr, "usage: bench_session [--rows FILE] [--issuer URL] [--sign-ins N] [--repetitions N] [--storm 1,100,1000,10000]\n");
             return 2;
         }
     }
 
     QStringList rows;
     SessionBench bench;
-    const bool ok = bench.run(signIns, repetitions, storms, rows);
+    const bool ok = bench.run(issuer, signIns, repetitions, storms, rows);
     if (!rowsFile.isEmpty()) {
         QFile out(rowsFile);
         if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))

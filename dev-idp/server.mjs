@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 
 import { CLAIMS_BY_SCOPE, findAccount, initAccounts } from './accounts.mjs';
+import { benchClients, pkceRequired } from './bench-clients.mjs';
 import { createStats, devRoutes } from './devstats.mjs';
 import { LANGUAGES } from './i18n.mjs';
 import { interactionRoutes, languageFor } from './interactions.mjs';
@@ -163,7 +164,7 @@ async function main() {
   const storefrontUrl = storefrontUrlFor(issuer);
 
   const configuration = {
-    clients: CLIENTS,
+    clients: [...CLIENTS, ...benchClients()], // bench-clients.mjs: only with DEV_IDP_BENCH_CLIENTS=1
     findAccount,
     claims: CLAIMS_BY_SCOPE,
     scopes: ['openid', 'profile', 'email', 'offline_access', 'phone', 'address'],
@@ -172,7 +173,7 @@ async function main() {
     responseTypes: ['code', 'none'],
     // idp_hint: go straight to a social upstream (social.mjs); pwl_ticket: a used magic link (passwordless.mjs).
     extraParams: ['idp_hint', 'pwl_ticket'],
-    pkce: { required: () => true }, // S256 is the only method oidc-provider 9 supports
+    pkce: { required: pkceRequired() }, // S256 only (oidc-provider 9); every client but bench-clients.mjs'
     jwks,
     cookies: { keys: cookieKeys },
     enabledJWA: {

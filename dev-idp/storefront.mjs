@@ -209,6 +209,7 @@ export function storefrontRoutes({ provider, issuer, jwks, stats, revocationPath
     let payload;
     try {
       header = decodeProtectedHeader(proof);
+      if (!header.jwk || typeof header.jwk !== 'object' || 'd' in header.jwk) throw new Error('no public jwk');
       ({ payload } = await jwtVerify(proof, EmbeddedJWK, { typ: 'dpop+jwt', algorithms: DPOP_ALGS }));
     } catch {
       throw invalidProof('the DPoP proof is not a valid signed dpop+jwt');
@@ -398,7 +399,7 @@ export function storefrontRoutes({ provider, issuer, jwks, stats, revocationPath
     let payload;
     try {
       if (token.split('.').length === 3 && clientId && !ctx.get('authorization')) {
-        if (decodeJwt(token).aud === storefrontUrl || decodeJwt(token).aud?.includes?.(storefrontUrl)) {
+        if ([].concat(decodeJwt(token).aud).includes(storefrontUrl)) {
           payload = await verifyAccessToken(token, { ignoreExpiration: true });
         }
       }

@@ -139,6 +139,7 @@ got="$(loaded_core "$CBUILD/app" || true)"
 # --- 3. sign in against the dev IdP -------------------------------------------------------------
 step "start the dev IdP"
 mkdir -p "$TMP/idp-data"
+: >"$TMP/idp.out" # exists before the first read: the IdP may not have started yet
 DEV_IDP_PORT=0 DEV_IDP_DATA_DIR="$TMP/idp-data" "$SRC/dev-idp/start" >"$TMP/idp.out" 2>"$TMP/idp.err" &
 IDP_PID=$!
 issuer=

@@ -4,23 +4,16 @@
 // requests, restore without a browser. The IdP's own request counts (/__dev/stats) are the judge.
 #include <concierge/session.h>
 
+#include "devidp.h"
 #include "platform/credentialstore_p.h"
 #include "session_p.h"
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtCore/QProcess>
-#include <QtCore/QRegularExpression>
 #include <QtCore/QSet>
-#include <QtCore/QTemporaryDir>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 #include <QtTest/QtTest>
-
-#if defined(__linux__)
-#include <csignal>
-#include <sys/prctl.h>
-#endif
 
 using namespace Concierge;
 using Concierge::Internal::MemoryCredentialStore;
@@ -98,11 +91,9 @@ private:
     QJsonObject stats();
     bool resetStats();
     Http refreshDirectly(const QByteArray &refreshToken);
-    QString idpLog() const { return QString::fromUtf8(m_idpStderr.right(2000)); }
+    QString idpLog() { return m_idp.log(); }
 
-    QTemporaryDir m_dataDir;
-    QProcess m_idp;
-    QByteArray m_idpStderr;
+    Concierge::Test::DevIdp m_idp;
     QString m_issuer;
     QNetworkAccessManager m_nam;
     QList<QPointer<Session>> m_sessions;
@@ -112,56 +103,16 @@ private:
 
 void tst_SessionE2e::initTestCase()
 {
-    const QString root = QStringLiteral(CONCIERGE_SOURCE_DIR);
-    if (!QFile::exists(root + QStringLiteral("/dev-idp/node_modules/oidc-provider/package.json")))
-        QFAIL("dev-idp dependencies are missing: run ./scripts/bootstrap");
-    QVERIFY(m_dataDir.isValid());
-
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DEV_IDP_PORT"), QStringLiteral("0"));
-    env.insert(QStringLiteral("DEV_IDP_DATA_DIR"), m_dataDir.path());
-    env.insert(QStringLiteral("DEV_IDP_ACCESS_TOKEN_TTL"), QString::number(kAccessTokenTtl));
-    env.remove(QStringLiteral("DEV_IDP_LOG_REQUESTS"));
-    m_idp.setProcessEnvironment(env);
-    m_idp.setProgram(root + QStringLiteral("/dev-idp/start"));
-#if defined(__linux__)
-    // If this test dies without cleanupTestCase(), the IdP goes with it (start execs node).
-    m_idp.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-#endif
-    connect(&m_idp, &QProcess::readyReadStandardError, this, [this] { m_idpStderr += m_idp.readAllStandardError(); });
-    m_idp.start();
-    QVERIFY2(m_idp.waitForStarted(10000), qPrintable(m_idp.errorString()));
-
-    static const QRegularExpression ready(QStringLiteral("^dev-idp ready issuer=(http://127\\.0\\.0\\.1:\\d+)$"));
-    QElapsedTimer waited;
-    waited.start();
-    while (m_issuer.isEmpty() && waited.elapsed() < 30000) {
-        if (!m_idp.canReadLine() && !m_idp.waitForReadyRead(1000)) {
-            if (m_idp.state() == QProcess::NotRunning)
-                break;
-            continue;
-        }
-        while (m_idp.canReadLine()) {
-            const QString line = QString::fromUtf8(m_idp.readLine()).trimmed();
-            const auto match = ready.match(line);
-            QVERIFY2(match.hasMatch(), qPrintable(QStringLiteral("unexpected dev-idp stdout: ") + line.left(80)));
-            m_issuer = match.captured(1);
-        }
-    }
-    m_idpStderr += m_idp.readAllStandardError();
-    QVERIFY2(!m_issuer.isEmpty(), qPrintable(QStringLiteral("dev-idp did not get ready:\n") + idpLog()));
+    QVERIFY2(m_idp.start(QStringLiteral(CONCIERGE_SOURCE_DIR),
+                         {{QStringLiteral("DEV_IDP_ACCESS_TOKEN_TTL"), QString::number(kAccessTokenTtl)}}),
+             qPrintable(m_idp.errorString()));
+    m_issuer = m_idp.issuer();
     qInfo().noquote() << "dev IdP at" << m_issuer;
 }
 
 void tst_SessionE2e::cleanupTestCase()
 {
-    if (m_idp.state() != QProcess::NotRunning) {
-        m_idp.terminate();
-        if (!m_idp.waitForFinished(10000)) {
-            m_idp.kill();
-            m_idp.waitForFinished(5000);
-        }
-    }
+    m_idp.stop();
 }
 
 void tst_SessionE2e::cleanup()
@@ -174,15 +125,15 @@ void tst_SessionE2e::cleanup()
 
 QJsonObject tst_SessionE2e::stats()
 {
-    const Http reply = httpCall(m_nam, "GET", QUrl(m_issuer + QStringLiteral("/__dev/stats")));
-    if (reply.status != 200)
-        qWarning() << "GET /__dev/stats answered" << reply.status;
-    return reply.json();
+    const QJsonObject counts = m_idp.stats();
+    if (counts.isEmpty())
+        qWarning() << "GET /__dev/stats failed";
+    return counts;
 }
 
 bool tst_SessionE2e::resetStats()
 {
-    return httpCall(m_nam, "POST", QUrl(m_issuer + QStringLiteral("/__dev/stats/reset"))).status == 204;
+    return m_idp.resetStats();
 }
 
 Http tst_SessionE2e::refreshDirectly(const QByteArray &refreshToken)

@@ -14,7 +14,7 @@
 #include <sys/prctl.h>
 #endif
 
-namespace Concierge::Bench {
+namespace Concierge::Test {
 
 namespace {
 
@@ -70,6 +70,7 @@ bool DevIdp::start(const QString &sourceDir, const QMap<QString, QString> &env, 
         environment.insert(it.key(), it.value());
     m_process.setProcessEnvironment(environment);
     m_process.setProgram(sourceDir + QStringLiteral("/dev-idp/start"));
+    m_process.setReadChannel(QProcess::StandardOutput);
 #if defined(__linux__)
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); }); // dies with us
 #endif
@@ -95,13 +96,19 @@ bool DevIdp::start(const QString &sourceDir, const QMap<QString, QString> &env, 
             m_issuer = match.captured(1);
         }
     }
-    m_stderr += m_process.readAllStandardError();
     if (m_issuer.isEmpty()) {
-        m_error = QStringLiteral("dev-idp did not get ready: ") + QString::fromUtf8(m_stderr.right(1000));
+        m_error = QStringLiteral("dev-idp did not get ready: ") + log();
         stop();
         return false;
     }
     return true;
+}
+
+QString DevIdp::log()
+{
+    m_stderr += m_process.readAllStandardError();
+    m_stderr = m_stderr.right(64 * 1024);
+    return QString::fromUtf8(m_stderr.right(2000));
 }
 
 void DevIdp::stop()
@@ -131,4 +138,4 @@ int DevIdp::tokenCount(const QJsonObject &stats, const QString &grant)
     return stats.value(QLatin1String("token")).toObject().value(grant).toInt();
 }
 
-} // namespace Concierge::Bench
+} // namespace Concierge::Test
