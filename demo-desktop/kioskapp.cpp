@@ -158,11 +158,12 @@ void KioskApp::setLanguage(const QString &language)
     Q_EMIT languageChanged();
 }
 
-QString KioskApp::yen(double amount) const
+QString KioskApp::yen(double amount, const QString &language) const
 {
+    const QString lang = language.isEmpty() ? m_language : language;
     // Digit grouping with commas in both languages; the sign goes before (¥) or after (円).
     const QString digits = QLocale(QLocale::English, QLocale::UnitedStates).toString(qint64(qRound64(amount)));
-    return m_language == QLatin1String("ja") ? digits + QStringLiteral("円") : QStringLiteral("¥") + digits;
+    return lang == QLatin1String("ja") ? digits + QStringLiteral("円") : QStringLiteral("¥") + digits;
 }
 
 void KioskApp::event(const QVariantMap &event)

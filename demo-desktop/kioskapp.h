@@ -63,8 +63,9 @@ public:
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
 
-    //! A price in yen: "¥1,280" in English, "1,280円" in Japanese.
-    Q_INVOKABLE QString yen(double amount) const;
+    //! A price in yen: "¥1,280" in English, "1,280円" in Japanese. QML passes App.language as
+    //! \a language, so that bindings follow the language toggle; empty means the current one.
+    Q_INVOKABLE QString yen(double amount, const QString &language = {}) const;
     //! Reports the screen now shown: an automation line, and a screenshot when asked for.
     Q_INVOKABLE void screenShown(const QString &name);
     //! Prints \a event as one JSON line on stdout (with --automation).

@@ -18,10 +18,13 @@
 #include <QtGui/QGuiApplication>
 #include <QtGui/QScreen>
 #include <QtQml/QQmlApplicationEngine>
+#include <QtQml/QQmlExtensionPlugin>
 #include <QtQuick/QQuickWindow>
 
 #include <cstdio>
 #include <unistd.h>
+
+Q_IMPORT_QML_PLUGIN(KioskPlugin) // the user interface: the static QML module Kiosk
 
 namespace {
 

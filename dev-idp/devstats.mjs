@@ -2,8 +2,10 @@
 //   GET  /__dev/health        -> 200 {"status":"ok","issuer":...}
 //   GET  /__dev/stats         -> request counts per endpoint, token requests per grant_type
 //   POST /__dev/stats/reset   -> 204, counts back to zero
-//   GET  /__dev/services      -> the other local services: {"storefront": "<issuer>/storefront",
-//                                "mail": {"web", "smtp"}, "upstreams": {id: {name, issuer}}}
+//   GET  /__dev/services      -> {"storefront": "<issuer>/storefront", "mail": {"web", "smtp"},
+//                                "upstreams": {id: {name, issuer}}, ...}: URLs of the services this
+//                                process offers besides the IdP (modules add their keys). `services`
+//                                is that object, or an async function returning it.
 //
 // Counts are taken after oidc-provider has handled a request, keyed by its route name (discovery,
 // jwks, authorization, resume, token, userinfo, revocation, introspection, end_session, ...), plus
@@ -68,7 +70,7 @@ function routeOf(ctx) {
   }
 }
 
-export function devRoutes({ stats, issuer, services = async () => ({}) }) {
+export function devRoutes({ stats, issuer, services = {} }) {
   return async function dev(ctx, next) {
     if (!ctx.path.startsWith('/__dev/')) {
       try {
@@ -87,10 +89,10 @@ export function devRoutes({ stats, issuer, services = async () => ({}) }) {
     ctx.set('Cache-Control', 'no-store');
     if (ctx.path === '/__dev/health' && (ctx.method === 'GET' || ctx.method === 'HEAD')) {
       ctx.body = { status: 'ok', issuer };
-    } else if (ctx.path === '/__dev/services' && ctx.method === 'GET') {
-      ctx.body = await services();
     } else if (ctx.path === '/__dev/stats' && ctx.method === 'GET') {
       ctx.body = stats.snapshot();
+    } else if (ctx.path === '/__dev/services' && ctx.method === 'GET') {
+      ctx.body = typeof services === 'function' ? await services() : services;
     } else if (ctx.path === '/__dev/stats/reset' && ctx.method === 'POST') {
       stats.reset();
       ctx.status = 204;

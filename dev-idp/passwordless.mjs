@@ -35,7 +35,7 @@ const BODY_LIMIT = 16 * 1024;
 const DEVICE_COOKIE = 'dev_idp_device';
 // authParams forwarded to the authorization request; anything else is ignored (as Auth0 does).
 const AUTH_PARAMS = ['redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method',
-  'ui_locales', 'max_age', 'acr_values', 'claims'];
+  'ui_locales', 'max_age', 'acr_values', 'claims', 'resource'];
 
 const random = (bytes = 32) => randomBytes(bytes).toString('base64url');
 const sha256 = (value) => createHash('sha256').update(String(value)).digest();

@@ -15,9 +15,9 @@ import { interactionRoutes, languageFor } from './interactions.mjs';
 import { loadOrCreateKeys } from './keys.mjs';
 import { startMail } from './mail.mjs';
 import { offlineAccessWithoutPromptConsent } from './offline-access.mjs';
-import { resourceIndicators, storefrontRoutes, storefrontUrlFor } from './storefront.mjs';
 import { OTP_GRANT, createPasswordless } from './passwordless.mjs';
 import { startSocial } from './social.mjs';
+import { resourceIndicators, storefrontRoutes, storefrontUrlFor } from './storefront.mjs';
 import {
   deviceConfirmPage, deviceInputPage, deviceSuccessPage, errorPage, logoutDonePage, logoutPage,
 } from './views.mjs';
@@ -162,6 +162,8 @@ async function main() {
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}`;
   const storefrontUrl = storefrontUrlFor(issuer);
+  // Published at GET /__dev/services; other modules add their keys.
+  const services = { storefront: storefrontUrl };
 
   const configuration = {
     clients: [...CLIENTS, ...benchClients()], // bench-clients.mjs: only with DEV_IDP_BENCH_CLIENTS=1
@@ -257,14 +259,19 @@ async function main() {
   const provider = new Provider(issuer, configuration);
   const stats = createStats();
   const mail = startMail({ dataDir: DATA_DIR, log });
-  const social = await startSocial({ Provider, brokerProvider: provider, issuer, log });
+  const social = startSocial({ Provider, brokerProvider: provider, issuer, log });
   const passwordless = createPasswordless({
     provider, errors, issuer, mail, ttlSeconds: MAGIC_LINK_TTL, rateLimit: MAGIC_LINK_RATE_LIMIT, rateWindowSeconds: 600, log,
   });
   passwordless.registerGrant();
-  const services = async () => {
-    const { web, smtp } = await mail.ready.catch(() => ({}));
-    return { storefront: storefrontUrl, mail: web ? { web, smtp } : null, upstreams: social.services() };
+  // Set once maildev and the upstreams answer; GET /__dev/services waits for them.
+  services.mail = null;
+  services.upstreams = {};
+  mail.ready.then(({ web, smtp }) => { services.mail = { web, smtp }; }, () => {});
+  social.ready.then(() => { services.upstreams = social.services(); }, () => {});
+  const servicesWhenReady = async () => {
+    await Promise.allSettled([mail.ready, social.ready]);
+    return services;
   };
 
   if (logRequests) {
@@ -277,7 +284,7 @@ async function main() {
       }
     });
   }
-  provider.use(devRoutes({ stats, issuer, services }));
+  provider.use(devRoutes({ stats, issuer, services: servicesWhenReady }));
   provider.use(storefrontRoutes({ provider, issuer, jwks, stats }));
   provider.use(offlineAccessWithoutPromptConsent(provider));
   provider.use(social.routes);

@@ -44,6 +44,8 @@ export const UPSTREAMS = [
     name: 'Apple (dev)',
     mark: '',
     color: '#111111',
+    // Like Sign in with Apple: the name is given once, on the first sign-in of an account, never again.
+    nameOnlyOnce: true,
     accounts: [
       { sub: '001873.5c2e4f0b7d9a4e1c.0101', email: 'emma@example.com', email_verified: true, name: 'Emma Clarke', given_name: 'Emma', family_name: 'Clarke' },
       // A "Hide My Email" relay address: a new account.
@@ -73,10 +75,12 @@ async function startUpstream({ Provider, def, redirectUri, log }) {
     server.listen(0, '127.0.0.1', () => { server.off('error', rejectListen); resolveListen(); });
   });
   const issuer = `http://127.0.0.1:${server.address().port}`;
-  const { privateKey } = await jose.generateKeyPair('RS256', { extractable: true });
-  const signingKey = { ...(await jose.exportJWK(privateKey)), kid: `${def.id}-1`, use: 'sig', alg: 'RS256' };
+  // P-256: made in a millisecond, so the upstreams are up well before anybody clicks.
+  const { privateKey } = await jose.generateKeyPair('ES256', { extractable: true });
+  const signingKey = { ...(await jose.exportJWK(privateKey)), kid: `${def.id}-1`, use: 'sig', alg: 'ES256' };
   const clientSecret = random(24);
   const byId = new Map(def.accounts.map((a) => [a.sub, a]));
+  const nameGiven = new Set(); // nameOnlyOnce: accounts whose name went out in an ID token already
 
   const provider = new Provider(issuer, {
     clients: [{
@@ -87,11 +91,22 @@ async function startUpstream({ Provider, def, redirectUri, log }) {
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
+      id_token_signed_response_alg: 'ES256',
     }],
     findAccount: async (_ctx, sub) => {
       const account = byId.get(sub);
       if (!account) return undefined;
-      return { accountId: sub, claims: async () => ({ ...structuredClone(account) }) };
+      return {
+        accountId: sub,
+        claims: async (use) => {
+          const claims = structuredClone(account);
+          if (def.nameOnlyOnce && use === 'id_token') {
+            if (nameGiven.has(sub)) for (const name of ['name', 'given_name', 'family_name']) delete claims[name];
+            nameGiven.add(sub);
+          }
+          return claims;
+        },
+      };
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name'] },
     scopes: ['openid', 'email', 'profile'],
@@ -180,13 +195,17 @@ async function startUpstream({ Provider, def, redirectUri, log }) {
 // --- the broker --------------------------------------------------------------------------------------
 
 /**
- * Starts the upstreams and returns the broker's pieces: Koa middleware for the broker routes, a login
- * hook that follows an `idp_hint`, the button list and the URLs for /__dev/services.
+ * Starts the upstreams in the background (`ready` resolves once they listen; every route that needs
+ * them waits for it, so the IdP's ready line is not delayed) and returns the broker's pieces: Koa
+ * middleware for the broker routes, a login hook that follows an `idp_hint`, the button list and the
+ * URLs for /__dev/services.
  */
-export async function startSocial({ Provider, brokerProvider, issuer, log }) {
+export function startSocial({ Provider, brokerProvider, issuer, log }) {
   const redirectUri = `${issuer}/social/callback`;
-  const started_ = await Promise.all(UPSTREAMS.map((def) => startUpstream({ Provider, def, redirectUri, log })));
-  const upstreams = new Map(started_.map((u) => [u.id, u]));
+  const upstreams = new Map();
+  const ready = Promise.all(UPSTREAMS.map((def) => startUpstream({ Provider, def, redirectUri, log })))
+    .then((list) => { for (const u of list) upstreams.set(u.id, u); });
+  ready.catch((err) => log(`social upstreams failed to start: ${err?.stack ?? err}`));
   const started = new Map(); // state -> { uid, idp, verifier, nonce, expires }
   const finished = new Map(); // handle -> { uid, idp, accountId, expires }
   const sweep = () => {
@@ -255,7 +274,7 @@ export async function startSocial({ Provider, brokerProvider, issuer, log }) {
       const body = await res.json().catch(() => ({}));
       if (!res.ok || typeof body.id_token !== 'string') throw new Error(`token endpoint answered HTTP ${res.status} ${body.error ?? ''}`);
       const { payload } = await jose.jwtVerify(body.id_token, upstream.jwks, {
-        issuer: upstream.issuer, audience: upstream.clientId, algorithms: ['RS256'], maxTokenAge: '10m',
+        issuer: upstream.issuer, audience: upstream.clientId, algorithms: ['ES256'], maxTokenAge: '10m',
       });
       if (payload.nonce !== pending.nonce) throw new Error('nonce mismatch');
       if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no sub');
@@ -274,13 +293,19 @@ export async function startSocial({ Provider, brokerProvider, issuer, log }) {
   const FEDERATED = /^\/interaction\/([\w-]+)\/federated\/?$/;
 
   async function routes(ctx, next) {
+    const start = START.exec(ctx.path);
+    const federated = FEDERATED.exec(ctx.path);
+    if (ctx.path !== '/social/callback' && !start && !federated) return next();
+    try {
+      await ready;
+    } catch {
+      ctx.status = 503;
+      return undefined;
+    }
     if (ctx.path === '/social/callback') {
       if (ctx.method !== 'GET') { ctx.status = 405; return undefined; }
       return callback(ctx);
     }
-    const start = START.exec(ctx.path);
-    const federated = FEDERATED.exec(ctx.path);
-    if (!start && !federated) return next();
     const uid = (start ?? federated)[1];
     let details;
     try {
@@ -314,16 +339,18 @@ export async function startSocial({ Provider, brokerProvider, issuer, log }) {
   /** Login hook: an authorization request with idp_hint=<upstream id> skips the login page. */
   async function followHint({ ctx, details, uid }) {
     const hint = details.params.idp_hint;
-    if (typeof hint !== 'string' || !upstreams.has(hint)) return false;
+    if (typeof hint !== 'string' || !UPSTREAMS.some((u) => u.id === hint)) return false;
+    await ready;
     goUpstream(ctx, uid, hint, details.params);
     return true;
   }
 
   return {
+    ready,
     routes,
     followHint,
     providers: () => UPSTREAMS.map(({ id, name }) => ({ id, name })),
     services: () => Object.fromEntries([...upstreams.values()].map((u) => [u.id, { name: u.name, issuer: u.issuer }])),
-    close: () => { for (const u of upstreams.values()) u.close(); },
+    close: () => { ready.then(() => { for (const u of upstreams.values()) u.close(); }, () => {}); },
   };
 }

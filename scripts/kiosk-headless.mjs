@@ -25,10 +25,11 @@ try {
   say(`the kiosk shows the code ${codes.user_code}; the phone scans it and signs in as aiko@example.com`);
   const phone = spawn(process.execPath, [join(ROOT, 'tests', 'e2e', 'browser-signin.mjs'), '--mobile',
     '--email', 'aiko@example.com', '--password', 'sakura-2026', codes.verification_uri_complete], { stdio: 'inherit' });
+  const phoneDone = new Promise((r) => phone.on('exit', r));
   const welcome = await kiosk.waitFor((e) => e.event === 'screen' && e.name === 'welcome', { timeoutMs: 60_000 });
   const who = kiosk.events.find((e) => e.event === 'signed_in');
   say(`welcome screen for ${who?.name} (${who?.tier}, ${who?.cart_items} items in the cart)`);
-  await new Promise((r) => phone.on('exit', r));
+  await phoneDone;
   await kiosk.next((e) => e.event === 'screenshot' && e.name === 'welcome', { timeoutMs: 10_000 }).catch(() => {});
   say('walking away: the kiosk warns, then signs the shopper out');
   await kiosk.waitFor((e) => e.event === 'signed_out', { timeoutMs: 30_000 });

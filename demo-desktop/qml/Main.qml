@@ -62,21 +62,29 @@ ApplicationWindow {
         idleTimeoutSeconds: App.idleSeconds
         warningSeconds: App.warningSeconds
         onWarningStarted: App.screenShown("idle_warning")
+        property bool idleShown: false
         onStateChanged: {
             if (state === KioskPolicy.Active && window.screen === "welcome" && idleShown)
                 App.screenShown("welcome")
             idleShown = state === KioskPolicy.Warning
+            // The tokens are gone from memory the moment the sign-out starts: the shopper's data
+            // leaves the screen at once, whatever the revocation requests still take.
+            if (state === KioskPolicy.SigningOut)
+                window.endVisit()
         }
-        property bool idleShown: false
         onEnded: (reason) => {
             const why = reason === KioskPolicy.Idle ? "idle" : reason === KioskPolicy.Done ? "done" : "session"
-            store.clearVisit()
+            window.endVisit()
             App.event({ event: "signed_out", reason: why })
             App.probeRevokedToken()
-            App.language = App.defaultLanguage // the next shopper starts in the store's language
-            if (window.screen !== "error")
-                window.screen = "attract"
         }
+    }
+
+    function endVisit() {
+        store.clearVisit()
+        App.language = App.defaultLanguage // the next shopper starts in the store's language
+        if (screen !== "error")
+            screen = "attract"
     }
 
     Storefront {

@@ -65,7 +65,7 @@ Rectangle {
         }
         Text {
             anchors { left: parent.left; bottom: parent.bottom; margins: Theme.px(14) }
-            text: App.yen(tile.priceYen)
+            text: App.yen(tile.priceYen, App.language)
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(20)
             font.weight: Font.Bold
@@ -105,7 +105,7 @@ Rectangle {
             }
             Text {
                 //: quantity in the cart and the unit price, e.g. "Qty 2 · ¥2,200 each"
-                text: qsTr("Qty %1 · %2 each").arg(tile.quantity).arg(App.yen(tile.priceYen))
+                text: qsTr("Qty %1 · %2 each").arg(tile.quantity).arg(App.yen(tile.priceYen, App.language))
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(14)
                 color: Theme.inkSoft
@@ -114,7 +114,7 @@ Rectangle {
         Text {
             id: price
             anchors { right: parent.right; verticalCenter: parent.verticalCenter; rightMargin: Theme.px(18) }
-            text: App.yen(tile.priceYen * Math.max(1, tile.quantity))
+            text: App.yen(tile.priceYen * Math.max(1, tile.quantity), App.language)
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(19)
             font.weight: Font.Bold

@@ -182,7 +182,7 @@ FocusScope {
                     }
                     Text {
                         objectName: "cartTotal"
-                        text: App.yen(screen.cart ? screen.cart.total_yen : 0)
+                        text: App.yen(screen.cart ? screen.cart.total_yen : 0, App.language)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.px(28)
                         font.weight: Font.Bold

@@ -82,6 +82,7 @@ void SessionPrivate::wipeStored(std::function<void(const Result<void> &)> done)
     const bool hadSlot = protection == Seal::Protection::Biometric || biometricUnlock;
     if (unlocking && biometricUnlock)
         biometricUnlock->cancel();
+    runAfterRefresh(); // steps waiting for a refresh end now: they find no tokens and answer so
     cleanse(dataKey);
     dataKeyStored = false;
     protection = Seal::Protection::Keychain;
@@ -277,7 +278,7 @@ void SessionPrivate::runAfterRefresh()
 void SessionPrivate::lockNow()
 {
     Q_Q(Session);
-    if (state != Session::State::SignedIn || protection != Seal::Protection::Biometric)
+    if (state != Session::State::SignedIn || protection != Seal::Protection::Biometric || !tokens.isValid() || signingOut)
         return;
     autoLockTimer.stop();
     proactiveTimer.stop();
@@ -335,10 +336,10 @@ void Session::enableBiometricUnlock(QObject *context, CompletionCallback callbac
 {
     Q_D(Session);
     QPointer<QObject> target(context ? context : this);
+    if (d->protection == Seal::Protection::Biometric) // already on (also while Locked)
+        return answerLater(target, callback, {});
     if (!isSignedIn() || !d->tokens.isValid())
         return answerLater(target, callback, Error(Error::Code::NotSignedIn));
-    if (d->protection == Seal::Protection::Biometric)
-        return answerLater(target, callback, {});
     const auto available = d->biometric()->availability();
     if (available != BiometricUnlock::Availability::Available)
         return answerLater(target, callback, Error(Error::Code::BiometricUnavailable,
@@ -354,7 +355,9 @@ void Session::enableBiometricUnlock(QObject *context, CompletionCallback callbac
             return answerLater(target, callback, slot);
         // The record is sealed again under the new key once no refresh is writing the old one.
         d->whenNoRefresh([d, self, target, callback, key] {
-            if (!self->isSignedIn()) {
+            if (!self || !self->isSignedIn() || !d->tokens.isValid()) {
+                if (!self)
+                    return;
                 d->biometric()->remove(d->account(), [](const Result<void> &) {});
                 return answerLater(target, callback, Error(Error::Code::NotSignedIn));
             }
@@ -394,7 +397,7 @@ void Session::disableBiometricUnlock(QObject *context, CompletionCallback callba
     if (!isSignedIn() || !d->tokens.isValid()) // Locked: unlock() first, the tokens must be sealed again
         return answerLater(target, callback, Error(state() == State::Locked ? Error::Code::SessionLocked : Error::Code::NotSignedIn));
     d->whenNoRefresh([d, self = QPointer<Session>(this), target, callback] {
-        if (!self || !self->isSignedIn())
+        if (!self || !self->isSignedIn() || !d->tokens.isValid())
             return answerLater(target, callback, Error(Error::Code::NotSignedIn));
         const QByteArray key = Seal::generateKey();
         d->store->write(d->itemKey(CredentialStore::Item::DataKey), key, [d, self, target, callback, key](const Result<void> &keyWritten) {

@@ -49,7 +49,8 @@ const CHROMIUM_ARGS = [
 ];
 const USAGE = 'usage: browser-signin.mjs [--email E] [--password P] [--deny] [--expect-lang ja|en] '
   + '[--screenshot FILE] [--record FILE] [--locale TAG] [--timeout-ms N] [--user-code CODE] '
-  + '[--viewport WxH] [--mobile] [--print-approved-at] [--verbose] URL';
+  + '[--viewport WxH] [--mobile] [--print-approved-at] [--social ID] [--upstream-account EMAIL] '
+  + '[--expect-no-login] [--mail-api URL] [--mail-to E] [--prefetch-link] [--verbose] URL';
 
 class Failure extends Error {}
 
@@ -57,8 +58,8 @@ function parseArgs(argv) {
   const opts = {
     email: 'aiko@example.com', password: 'sakura-2026', deny: false, expectLang: undefined,
     screenshot: undefined, record: undefined, locale: 'en-US', timeoutMs: 60_000, userCode: undefined, verbose: false, url: undefined,
-    viewport: undefined, mobile: false, printApprovedAt: false,
     social: undefined, upstreamAccount: undefined, expectNoLogin: false, mailApi: undefined, mailTo: undefined, prefetchLink: false,
+    viewport: undefined, mobile: false, printApprovedAt: false,
   };
   if (argv.length === 0) throw new Failure(USAGE);
   const args = argv.slice(0, -1);
@@ -81,6 +82,12 @@ function parseArgs(argv) {
       case '--timeout-ms': opts.timeoutMs = Number(value(arg)); break;
       case '--user-code': opts.userCode = value(arg); break;
       case '--verbose': opts.verbose = true; break;
+      case '--social': opts.social = value(arg); break;
+      case '--upstream-account': opts.upstreamAccount = value(arg); break;
+      case '--expect-no-login': opts.expectNoLogin = true; break;
+      case '--mail-api': opts.mailApi = value(arg); break;
+      case '--mail-to': opts.mailTo = value(arg); break;
+      case '--prefetch-link': opts.prefetchLink = true; break;
       case '--viewport': {
         const m = /^(\d{2,5})x(\d{2,5})$/.exec(value(arg));
         if (!m) throw new Failure('--viewport needs WIDTHxHEIGHT, e.g. 390x844');
@@ -89,12 +96,6 @@ function parseArgs(argv) {
       }
       case '--mobile': opts.mobile = true; break;
       case '--print-approved-at': opts.printApprovedAt = true; break;
-      case '--social': opts.social = value(arg); break;
-      case '--upstream-account': opts.upstreamAccount = value(arg); break;
-      case '--expect-no-login': opts.expectNoLogin = true; break;
-      case '--mail-api': opts.mailApi = value(arg); break;
-      case '--mail-to': opts.mailTo = value(arg); break;
-      case '--prefetch-link': opts.prefetchLink = true; break;
       case '-h': case '--help': throw new Failure(USAGE);
       default: throw new Failure(`unknown argument ${arg} (the URL must be the last argument)`);
     }
@@ -156,12 +157,19 @@ async function run(opts, state) {
   // Leave a little of the overall budget for closing Chromium and reporting.
   const deadline = state.started + opts.timeoutMs - Math.min(3000, opts.timeoutMs / 4);
   const say = (msg) => { if (opts.verbose) process.stderr.write(`browser-signin: ${msg}\n`); };
-  // The dev IdP's upstream ("social") providers are loopback origins too, but not the app.
-  const upstreamOrigins = await fetch(`${idpOrigin}/__dev/services`, { signal: AbortSignal.timeout(5000) })
+  // The app is the request's redirect_uri origin. Without one in the URL (PAR, a magic-link page),
+  // it is any loopback origin but the IdP's and its upstream ("social") providers'.
+  let appOrigin;
+  try {
+    const redirect = new URL(opts.url).searchParams.get('redirect_uri');
+    if (redirect && isLoopbackUrl(redirect)) appOrigin = new URL(redirect).origin;
+  } catch { /* no usable redirect_uri */ }
+  const upstreamOrigins = appOrigin ? [] : await fetch(`${idpOrigin}/__dev/services`, { signal: AbortSignal.timeout(20_000) })
     .then((res) => (res.ok ? res.json() : {}))
     .then((services) => Object.values(services.upstreams ?? {}).map((u) => new URL(u.issuer).origin))
     .catch(() => []);
-  const isApp = (url) => isLoopbackUrl(url) && new URL(url).origin !== idpOrigin && !upstreamOrigins.includes(new URL(url).origin);
+  const isApp = (url) => isLoopbackUrl(url) && (appOrigin ? new URL(url).origin === appOrigin
+    : new URL(url).origin !== idpOrigin && !upstreamOrigins.includes(new URL(url).origin));
 
   state.profileDir = await mkdtemp(join(tmpdir(), 'concierge-chromium-'));
   const home = state.profileDir;

@@ -23,12 +23,10 @@ async function refreshDirect(refreshToken) {
   return { status: r.status, body: await r.json().catch(() => ({})) };
 }
 
+// Every item of service "concierge", attributes included (secret-tool prints those on stderr, so
+// reading stdout alone would make "no item left" checks pass vacuously).
 function keyringItems() {
-  try {
-    return execFileSync('secret-tool', ['search', '--all', 'server', 'concierge'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    return `${e.stdout ?? ''}`;
-  }
+  return execFileSync('sh', ['-c', 'secret-tool search --all server concierge 2>&1; true'], { encoding: 'utf8' });
 }
 
 try {

@@ -142,7 +142,7 @@ try {
   await shot(kiosk, 'idle_warning');
   const out = await kiosk.waitFor((e) => e.event === 'signed_out', { label: 'signed_out', timeoutMs: 20_000 });
   t.check('signed out for idleness', out.reason === 'idle', JSON.stringify(out));
-  const back = await kiosk.waitFor((e) => e.event === 'screen' && e.name === 'attract' && e.receivedAt >= out.receivedAt,
+  const back = await kiosk.waitFor((e) => e.event === 'screen' && e.name === 'attract' && e.receivedAt >= warning.receivedAt,
     { label: 'attract after sign-out' });
   t.check('back on the attract screen, in the store\'s language again', back.lang === 'ja', JSON.stringify(back));
   const probe = await kiosk.waitFor((e) => e.event === 'revoked_token_check', { label: 'revoked token check' });
@@ -188,7 +188,7 @@ try {
   kiosk.click('doneButton');
   const done = await kiosk.waitFor((e) => e.event === 'signed_out', { label: 'signed_out (done)', timeoutMs: 15_000 });
   t.check('"Done" signs out at once', done.reason === 'done', JSON.stringify(done));
-  await kiosk.waitFor((e) => e.event === 'screen' && e.name === 'attract' && e.receivedAt >= done.receivedAt, { label: 'attract after Done' });
+  await kiosk.waitFor((e) => e.event === 'screen' && e.name === 'attract' && e.receivedAt >= kenIn.receivedAt, { label: 'attract after Done' });
   t.check('the kiosk exits cleanly (ja)', await kiosk.quit() === 0, kiosk.stderr.slice(-600));
 
   // --- Run 3: offline, with the keyboard --------------------------------------------------------

@@ -24,6 +24,7 @@ struct CONCIERGE_EXPORT MagicLinkOptions
         Link, //!< a link; the sign-in completes through the redirect (or a code from another device)
         Code  //!< a one-time code, typed into the app and passed to Session::completeWithCode()
     };
+    //! A link (default) or a code.
     Send send = Send::Link;
     //! The provider's passwordless connection (Auth0: \c email).
     QString connection = QStringLiteral("email");
@@ -67,6 +68,7 @@ public:
                                         const AuthorizationRequest &request, const QString &email,
                                         const QString &code, const QString &connection);
 
+    //! Where the request is POSTed.
     QUrl endpoint() const { return m_endpoint; }
     //! The JSON body.
     QByteArray body() const { return m_body; }

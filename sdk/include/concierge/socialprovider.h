@@ -86,7 +86,9 @@ public:
     */
     static SocialProvider microsoft(const QString &clientId, const QString &tenant);
 
+    //! Broker hint or direct provider (Invalid for a default-constructed value).
     Kind kind() const { return m_kind; }
+    //! False for a default-constructed value.
     bool isValid() const { return m_kind != Kind::Invalid; }
     //! A name to show ("Google", "Keycloak: github", ...). Not translated: it names a product.
     QString name() const { return m_name; }
@@ -113,7 +115,9 @@ public:
     */
     Result<SignInOptions> signInOptions(const ProviderConfig &sessionConfig, const SignInOptions &base = {}) const;
 
+    //! Equal when kind, name, hint, configuration and refusal are.
     friend CONCIERGE_EXPORT bool operator==(const SocialProvider &a, const SocialProvider &b);
+    //! Not equal.
     friend bool operator!=(const SocialProvider &a, const SocialProvider &b) { return !(a == b); }
 
 private:

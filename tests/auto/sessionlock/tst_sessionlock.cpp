@@ -30,6 +30,8 @@ public:
         Next next = Next::Match;
         int prompts = 0;
         KeyDone pending;
+        bool holdProtect = false; //!< protect() answers only through pendingProtect
+        Done pendingProtect;
     };
     explicit FakeBiometricUnlock(std::shared_ptr<Device> device) : m_device(std::move(device)) {}
 
@@ -37,7 +39,10 @@ public:
     void protect(const QString &account, const QByteArray &key, const QString &, Done done) override
     {
         m_device->slotKeys.insert(account, key);
-        QTimer::singleShot(0, [done] { done({}); });
+        if (m_device->holdProtect)
+            m_device->pendingProtect = std::move(done);
+        else
+            QTimer::singleShot(0, [done] { done({}); });
     }
     void release(const QString &account, const QString &, Waiting waiting, KeyDone done) override
     {
@@ -89,6 +94,9 @@ private Q_SLOTS:
     void damagedRecordWhileLockedWipesAndSignsOut();
     void lockForgetsTheTokensAndUnlockBringsThemBack();
     void lockWaitsForTheRefreshInFlight();
+    void enableWaitsForTheRefreshInFlight();
+    void signOutEndsAWaitingEnable();
+    void signOutWhileLockedWipesEverything();
     void autoLockAfterIdleTime();
     void lockWithoutBiometricUnlockIsRefused();
     void disableBringsTheKeyBackToTheKeychain();
@@ -459,6 +467,74 @@ void tst_SessionLock::lockWaitsForTheRefreshInFlight()
     QVERIFY(idp->liveRefreshTokens.contains(QString::fromUtf8(s->tokens().refreshToken())));
 }
 
+void tst_SessionLock::enableWaitsForTheRefreshInFlight()
+{
+    idp->expiresIn = 0;
+    Session *s = signedInSession();
+    QVERIFY(s);
+    device->holdProtect = true;
+    Result<void> enabled = Error(Error::Code::Busy);
+    int calls = 0;
+    s->enableBiometricUnlock(this, [&](const Result<void> &r) { ++calls; enabled = r; });
+    QVERIFY(device->pendingProtect != nullptr);
+    int tokens = 0;
+    s->withFreshToken(this, [&](const Result<QByteArray> &t) { tokens += t.ok(); });
+    QCOMPARE(s->state(), Session::State::Refreshing);
+    std::exchange(device->pendingProtect, nullptr)({}); // the slot is written while the refresh is in flight
+    QCOMPARE(SessionPrivate::get(s)->afterRefresh.size(), size_t(1)); // the switch waits for it
+    QTRY_COMPARE(calls, 1);
+    QVERIFY(enabled.ok());
+    QCOMPARE(tokens, 1);
+    // The record holds the REFRESHED tokens, sealed under the slot key: nothing written under the
+    // old key after the switch.
+    const auto opened = Internal::openTokenRecord(device->slotKeys.value(account()), store->peek(account()), account(),
+                                                  idp->issuer(), QStringLiteral("storefront-mobile"));
+    QVERIFY(opened.ok());
+    QCOMPARE(opened->tokens.refreshToken(), s->tokens().refreshToken());
+    QVERIFY(store->peek(item(CredentialStore::Item::DataKey)).isEmpty());
+}
+
+void tst_SessionLock::signOutEndsAWaitingEnable()
+{
+    idp->expiresIn = 0;
+    Session *s = signedInSession();
+    QVERIFY(s);
+    device->holdProtect = true;
+    Result<void> enabled;
+    int calls = 0;
+    s->enableBiometricUnlock(this, [&](const Result<void> &r) { ++calls; enabled = r; });
+    s->withFreshToken(this, [](const Result<QByteArray> &) {});
+    std::exchange(device->pendingProtect, nullptr)({});
+    QCOMPARE(SessionPrivate::get(s)->afterRefresh.size(), size_t(1));
+    QSignalSpy out(s, &Session::signedOut);
+    s->signOut(); // the waiting switch ends now, with nothing to seal
+    QVERIFY(SessionPrivate::get(s)->afterRefresh.empty());
+    QTRY_COMPARE(calls, 1);
+    QCOMPARE(enabled.error().code(), Error::Code::NotSignedIn);
+    QTRY_COMPARE(out.count(), 1);
+    QVERIFY(store->peek(account()).isEmpty());
+    QVERIFY(!device->slotKeys.contains(account()));
+    QVERIFY(!s->isBiometricUnlockEnabled());
+    QTest::qWait(20);
+    QCOMPARE(calls, 1);
+}
+
+void tst_SessionLock::signOutWhileLockedWipesEverything()
+{
+    QVERIFY(signedInSession(true));
+    Session *again = restoredSession();
+    QVERIFY(again);
+    QCOMPARE(again->state(), Session::State::Locked);
+    QSignalSpy out(again, &Session::signedOut);
+    again->signOut(); // no tokens in memory: nothing to revoke, everything stored goes
+    QTRY_COMPARE(out.count(), 1);
+    QCOMPARE(again->state(), Session::State::SignedOut);
+    QVERIFY(idp->revoked.isEmpty());
+    QVERIFY(store->peek(account()).isEmpty());
+    QVERIFY(!device->slotKeys.contains(account()));
+    QCOMPARE(device->prompts, 0);
+}
+
 void tst_SessionLock::autoLockAfterIdleTime()
 {
     Session *s = signedInSession(true);
@@ -468,11 +544,12 @@ void tst_SessionLock::autoLockAfterIdleTime()
     s->setAutoLockSeconds(1);
     QCOMPARE(s->autoLockSeconds(), 1);
     QVERIFY(d->autoLockTimer.isActive());
-    QTest::qWait(600);
-    s->noteActivity(); // activity restarts the countdown
-    QVERIFY(d->autoLockTimer.remainingTime() > 800);
+    QCOMPARE(d->autoLockTimer.interval(), 1000);
+    d->autoLockTimer.stop();
+    s->noteActivity(); // activity (re)starts the countdown
+    QVERIFY(d->autoLockTimer.isActive());
     QCOMPARE(locked.count(), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(locked.count(), 1, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(locked.count(), 1, 5000);
     QCOMPARE(s->state(), Session::State::Locked);
     s->noteActivity(); // no effect while locked
     QVERIFY(!d->autoLockTimer.isActive());
