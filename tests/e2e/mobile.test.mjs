@@ -235,6 +235,7 @@ try {
   //    mail from maildev's API, opens the link and comes back to the app.
   {
     const { mail } = await idp.services();
+    if (!mail?.web) throw new Error(`the dev IdP publishes no mail sink (maildev did not start):\n${idp.stderrTail().join('\n')}`);
     const shots = join(work, 'shots-magic');
     const app = launch({
       home: await newHome('magic'),
