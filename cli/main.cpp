@@ -218,12 +218,63 @@ void addRefreshResult(QJsonObject &out, const Session &session)
     out.insert(QStringLiteral("refresh_token_present"), t.hasRefreshToken());
 }
 
+// Reads --timeout: whole seconds, at most a day. Returns the usage problem, or an empty string.
+QString readTimeout(const QCommandLineParser &p, const QCommandLineOption &timeout, int &seconds)
+{
+    if (!p.isSet(timeout))
+        return {};
+    bool ok = false;
+    const int value = p.value(timeout).toInt(&ok);
+    if (!ok || value <= 0 || value > 24 * 3600)
+        return QStringLiteral("--timeout takes a positive number of seconds");
+    seconds = value;
+    return {};
+}
+
+// Reads --store memory|keychain and --profile NAME of a sign-in command. Returns the usage problem,
+// or an empty string.
+QString readKeepOptions(const QCommandLineParser &p, const QCommandLineOption &store, const QCommandLineOption &profile,
+                        bool &keychain, QString &profileName)
+{
+    if (p.isSet(store)) {
+        const QString kind = p.value(store);
+        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
+            return QStringLiteral("--store takes memory or keychain");
+        keychain = kind == QLatin1String("keychain");
+    }
+    if (p.isSet(profile)) {
+        profileName = p.value(profile);
+        if (profileName.isEmpty() || profileName.contains(QLatin1Char('|')))
+            return QStringLiteral("--profile needs a name without '|'");
+    }
+    return {};
+}
+
+// Where a sign-in command keeps its sign-in: the keychain under \a profile, or nowhere.
+void keepIn(Session &session, bool keychain, const QString &profile)
+{
+    session.setStorage(keychain ? Session::Storage::Keychain : Session::Storage::Memory);
+    session.setProfile(profile);
+}
+
+// The output of a sign-in command (login, device, magic-link) once signed in. A sign-in kept in the
+// keychain also saves its profile (never a secret), so the stored-session commands find it.
+QJsonObject signedInOutput(const Session &session, const ProviderConfig &config, bool keychain,
+                           const QString &profile, bool revealTokens)
+{
+    if (keychain && !saveProfile(profile, config))
+        std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
+    QJsonObject out = signedInJson(session, revealTokens);
+    if (keychain)
+        out.insert(QStringLiteral("profile"), profile);
+    return out;
+}
+
 int runLogin(QCoreApplication &app, const LoginArgs &args)
 {
     Session session(args.config);
     session.setFlowTimeoutSeconds(args.timeout);
-    session.setStorage(args.keychain ? Session::Storage::Keychain : Session::Storage::Memory);
-    session.setProfile(args.profile);
+    keepIn(session, args.keychain, args.profile);
     if (!args.openWith.isEmpty())
         session.setBrowserCommand(args.openWith);
 
@@ -260,11 +311,7 @@ int runLogin(QCoreApplication &app, const LoginArgs &args)
     QObject::connect(&session, &Session::signedIn, &app, [&] {
         if (run.done)
             return;
-        if (args.keychain && !saveProfile(args.profile, args.config))
-            std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
-        QJsonObject out = signedInJson(session, args.revealTokens);
-        if (args.keychain)
-            out.insert(QStringLiteral("profile"), args.profile);
+        QJsonObject out = signedInOutput(session, args.config, args.keychain, args.profile, args.revealTokens);
         if (!args.userinfo)
             return afterUserInfo(out);
         session.fetchUserInfo(&app, [&, out](const Result<QVariantMap> &claims) mutable {
@@ -632,29 +679,16 @@ int login(QCoreApplication &app, const QStringList &arguments)
         if (!ok || args.options.maxAge < 0)
             return Cli::usageError(QStringLiteral("--max-age takes a number of seconds"));
     }
-    if (p.isSet(timeout)) {
-        bool ok = false;
-        args.timeout = p.value(timeout).toInt(&ok);
-        if (!ok || args.timeout <= 0)
-            return Cli::usageError(QStringLiteral("--timeout takes a positive number of seconds"));
-    }
+    if (const QString problem = readTimeout(p, timeout, args.timeout); !problem.isEmpty())
+        return Cli::usageError(problem);
     args.userinfo = p.isSet(userinfo);
     args.refresh = p.isSet(refresh);
     args.config.setDpopEnabled(p.isSet(dpop));
-    if (p.isSet(store)) {
-        const QString kind = p.value(store);
-        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
-            return Cli::usageError(QStringLiteral("--store takes memory or keychain"));
-        args.keychain = kind == QLatin1String("keychain");
-    }
+    if (const QString problem = readKeepOptions(p, store, profile, args.keychain, args.profile); !problem.isEmpty())
+        return Cli::usageError(problem);
     args.biometric = p.isSet(biometric);
     if (args.biometric && !args.keychain)
         return Cli::usageError(QStringLiteral("--biometric needs --store keychain"));
-    if (p.isSet(profile)) {
-        args.profile = p.value(profile);
-        if (args.profile.isEmpty() || args.profile.contains(QLatin1Char('|')))
-            return Cli::usageError(QStringLiteral("--profile needs a name without '|'"));
-    }
     args.revealTokens = p.isSet(reveal);
     if (p.isSet(verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("concierge.*.info=true"));
@@ -694,8 +728,7 @@ bool writeVerificationFile(const QString &path, const DeviceSignIn &signIn)
 int runDevice(QCoreApplication &app, const DeviceArgs &args)
 {
     Session session(args.config);
-    session.setStorage(args.keychain ? Session::Storage::Keychain : Session::Storage::Memory);
-    session.setProfile(args.profile);
+    keepIn(session, args.keychain, args.profile);
     DeviceSignIn signIn(&session);
 
     Run run{app};
@@ -722,12 +755,7 @@ int runDevice(QCoreApplication &app, const DeviceArgs &args)
     QObject::connect(&session, &Session::signedIn, &app, [&] {
         if (run.done)
             return;
-        if (args.keychain && !saveProfile(args.profile, args.config))
-            std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
-        QJsonObject out = signedInJson(session, args.revealTokens);
-        if (args.keychain)
-            out.insert(QStringLiteral("profile"), args.profile);
-        run.succeed(out);
+        run.succeed(signedInOutput(session, args.config, args.keychain, args.profile, args.revealTokens));
     });
     QObject::connect(&signIn, &DeviceSignIn::finished, &app, [&](const Error &error) {
         if (error.isError())
@@ -768,23 +796,10 @@ int device(QCoreApplication &app, const QStringList &arguments)
     args.config = ProviderConfig(p.value(issuer), p.value(clientId));
     if (p.isSet(scope))
         args.config.setScopes(p.value(scope).split(QLatin1Char(' '), Qt::SkipEmptyParts));
-    if (p.isSet(timeout)) {
-        bool ok = false;
-        args.timeout = p.value(timeout).toInt(&ok);
-        if (!ok || args.timeout <= 0 || args.timeout > 24 * 3600)
-            return Cli::usageError(QStringLiteral("--timeout takes a positive number of seconds"));
-    }
-    if (p.isSet(store)) {
-        const QString kind = p.value(store);
-        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
-            return Cli::usageError(QStringLiteral("--store takes memory or keychain"));
-        args.keychain = kind == QLatin1String("keychain");
-    }
-    if (p.isSet(profile)) {
-        args.profile = p.value(profile);
-        if (args.profile.isEmpty() || args.profile.contains(QLatin1Char('|')))
-            return Cli::usageError(QStringLiteral("--profile needs a name without '|'"));
-    }
+    if (const QString problem = readTimeout(p, timeout, args.timeout); !problem.isEmpty())
+        return Cli::usageError(problem);
+    if (const QString problem = readKeepOptions(p, store, profile, args.keychain, args.profile); !problem.isEmpty())
+        return Cli::usageError(problem);
     if (p.isSet(printVerification)) {
         args.verificationFile = p.value(printVerification);
         if (args.verificationFile.isEmpty())
@@ -835,8 +850,7 @@ int runMagicLink(QCoreApplication &app, const MagicLinkArgs &args)
 {
     Session session(args.config);
     session.setFlowTimeoutSeconds(args.timeout);
-    session.setStorage(args.keychain ? Session::Storage::Keychain : Session::Storage::Memory);
-    session.setProfile(args.profile);
+    keepIn(session, args.keychain, args.profile);
     if (!args.openWith.isEmpty())
         session.setBrowserCommand(args.openWith);
     const bool codeMode = args.options.send == MagicLinkOptions::Send::Code;
@@ -877,12 +891,8 @@ int runMagicLink(QCoreApplication &app, const MagicLinkArgs &args)
     QObject::connect(&session, &Session::signedIn, &app, [&] {
         if (run.done)
             return;
-        if (args.keychain && !saveProfile(args.profile, args.config))
-            std::fprintf(stderr, "concierge: could not save the profile in %s\n", qPrintable(profilesPath()));
-        QJsonObject out = signedInJson(session, args.revealTokens);
+        QJsonObject out = signedInOutput(session, args.config, args.keychain, args.profile, args.revealTokens);
         out.insert(QStringLiteral("method"), codeMode ? QStringLiteral("email_code") : QStringLiteral("magic_link"));
-        if (args.keychain)
-            out.insert(QStringLiteral("profile"), args.profile);
         run.succeed(out);
     });
     std::fprintf(stderr, "concierge: asking %s to email %s\n", qPrintable(args.config.issuer()),
@@ -938,23 +948,10 @@ int magicLink(QCoreApplication &app, const QStringList &arguments)
         if (args.openWith.isEmpty())
             return Cli::usageError(QStringLiteral("--open-with needs a command"));
     }
-    if (p.isSet(timeout)) {
-        bool ok = false;
-        args.timeout = p.value(timeout).toInt(&ok);
-        if (!ok || args.timeout <= 0)
-            return Cli::usageError(QStringLiteral("--timeout takes a positive number of seconds"));
-    }
-    if (p.isSet(store)) {
-        const QString kind = p.value(store);
-        if (kind != QLatin1String("memory") && kind != QLatin1String("keychain"))
-            return Cli::usageError(QStringLiteral("--store takes memory or keychain"));
-        args.keychain = kind == QLatin1String("keychain");
-    }
-    if (p.isSet(profile)) {
-        args.profile = p.value(profile);
-        if (args.profile.isEmpty() || args.profile.contains(QLatin1Char('|')))
-            return Cli::usageError(QStringLiteral("--profile needs a name without '|'"));
-    }
+    if (const QString problem = readTimeout(p, timeout, args.timeout); !problem.isEmpty())
+        return Cli::usageError(problem);
+    if (const QString problem = readKeepOptions(p, store, profile, args.keychain, args.profile); !problem.isEmpty())
+        return Cli::usageError(problem);
     args.revealTokens = p.isSet(reveal);
     if (p.isSet(verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("concierge.*.info=true"));

@@ -25,38 +25,8 @@ constexpr int kSignInTimeoutMs = 60000;
 const QString kClientId = QStringLiteral("concierge-cli");
 const QString kAikoSub = QStringLiteral("shp_7Qm2xK9vR4tLa8Zc"); // dev-idp/accounts.mjs
 
-struct Http
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-//! A blocking HTTP call for checks made beside the Session (stats, replays): never through the SDK.
-Http httpCall(QNetworkAccessManager &nam, const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
-              const QByteArray &authorization = {})
-{
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    if (!authorization.isEmpty())
-        request.setRawHeader("Authorization", authorization);
-    QNetworkReply *reply = nam.sendCustomRequest(request, verb, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    Http out;
-    if (reply->isFinished()) {
-        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        out.body = reply->readAll();
-    }
-    reply->abort();
-    reply->deleteLater();
-    return out;
-}
+using Http = Concierge::Test::HttpReply;
+using Concierge::Test::httpCall;
 
 QByteArray form(const QList<QPair<QString, QString>> &fields)
 {

@@ -16,24 +16,22 @@
 
 namespace Concierge::Test {
 
-namespace {
-
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-};
-
-Reply call(QNetworkAccessManager &nam, const QByteArray &verb, const QUrl &url)
+HttpReply httpCall(QNetworkAccessManager &nam, const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                   const QByteArray &authorization)
 {
     QNetworkRequest request(url);
-    QNetworkReply *reply = nam.sendCustomRequest(request, verb);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
+    QNetworkReply *reply = nam.sendCustomRequest(request, verb, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(15000, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec();
-    Reply out;
+    HttpReply out;
     if (reply->isFinished()) {
         out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         out.body = reply->readAll();
@@ -43,7 +41,10 @@ Reply call(QNetworkAccessManager &nam, const QByteArray &verb, const QUrl &url)
     return out;
 }
 
-} // namespace
+QJsonObject HttpReply::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
 
 DevIdp::DevIdp() = default;
 
@@ -124,13 +125,13 @@ void DevIdp::stop()
 
 QJsonObject DevIdp::stats()
 {
-    const Reply reply = call(m_nam, "GET", QUrl(m_issuer + QStringLiteral("/__dev/stats")));
+    const HttpReply reply = httpCall(m_nam, "GET", QUrl(m_issuer + QStringLiteral("/__dev/stats")));
     return reply.status == 200 ? QJsonDocument::fromJson(reply.body).object() : QJsonObject();
 }
 
 bool DevIdp::resetStats()
 {
-    return call(m_nam, "POST", QUrl(m_issuer + QStringLiteral("/__dev/stats/reset"))).status == 204;
+    return httpCall(m_nam, "POST", QUrl(m_issuer + QStringLiteral("/__dev/stats/reset"))).status == 204;
 }
 
 int DevIdp::tokenCount(const QJsonObject &stats, const QString &grant)

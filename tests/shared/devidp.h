@@ -13,6 +13,19 @@
 
 namespace Concierge::Test {
 
+//! What a blocking test call got: status 0 when there was no answer within 15 s.
+struct HttpReply
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const;
+};
+
+//! A blocking HTTP call for checks made beside the SDK (stats, replays): never through the SDK.
+//! Redirects are not followed; a non-empty \a body is sent as a form.
+HttpReply httpCall(QNetworkAccessManager &nam, const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
+                   const QByteArray &authorization = {});
+
 class DevIdp
 {
 public:
