@@ -63,7 +63,7 @@ export function startMail({ dataDir, log }) {
       });
     }
     const web = `http://127.0.0.1:${webPort}`;
-    await waitForWeb(web, child, 15_000);
+    await waitForWeb(web, child, 60_000); // generous: a loaded 2-core CI machine starts node slowly
     transport = nodemailer.createTransport({
       host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, logger: false, debug: false,
     });
